@@ -1,0 +1,91 @@
+package dwarf
+
+import (
+	"debug/elf"
+	"io"
+)
+
+func (f *File) openELF(r io.ReaderAt, opts Options) error {
+	e, err := elf.NewFile(r)
+	if err != nil {
+		return f.errorf("", -1, "ELF: %v", err)
+	}
+	f.ELF, f.Format, f.ByteOrder = e, "elf", e.ByteOrder
+	f.PtrSize = 8
+	if e.Class == elf.ELFCLASS32 {
+		f.PtrSize = 4
+	}
+	switch e.Machine {
+	case elf.EM_X86_64:
+		f.Arch = "x86_64"
+	case elf.EM_AARCH64:
+		f.Arch = "aarch64"
+	case elf.EM_386:
+		f.Arch = "x86"
+	case elf.EM_ARM:
+		f.Arch = "arm"
+	default:
+		f.Arch = e.Machine.String()
+	}
+	switch e.Type {
+	case elf.ET_EXEC:
+		f.Kind = "executable"
+	case elf.ET_DYN:
+		f.Kind = "shared"
+		if e.Section(".interp") != nil {
+			f.Kind = "executable"
+		}
+	case elf.ET_REL:
+		f.Kind = "relocatable"
+	default:
+		f.Kind = "other"
+	}
+	if err := f.loadELFSections(e); err != nil {
+		return err
+	}
+	if len(f.Sections["info"]) == 0 {
+		return f.loadSeparateDebug(e, opts.DebugDirs)
+	}
+	return nil
+}
+
+// loadELFSections reads every debug section of e, skipping NOBITS ones,
+// decompressing and (for relocatable files) relocating them.
+func (f *File) loadELFSections(e *elf.File) error {
+	f.Sections = map[string][]byte{}
+	for i, s := range e.Sections {
+		name := dwarfName(s.Name)
+		if name == "" || s.Type == elf.SHT_NOBITS {
+			continue
+		}
+		b, err := f.elfSectionData(s)
+		if err != nil {
+			return err
+		}
+		if e.Type == elf.ET_REL {
+			if b, err = f.relocate(e, i, b); err != nil {
+				return err
+			}
+		}
+		f.Sections[name] = b
+	}
+	return nil
+}
+
+func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
+	// For SHF_COMPRESSED sections s.Size is the decompressed size from the header.
+	if int64(s.Size) > f.limits.SectionSize || int64(s.Size) < 0 {
+		return nil, f.limitErr(s.Name, int64(min(s.Size, 1<<62)))
+	}
+	if s.Flags&elf.SHF_COMPRESSED == 0 && s.Offset+s.FileSize < s.Offset {
+		return nil, f.errorf(s.Name, int64(s.Offset), "section extends past the end of the address space")
+	}
+	b, err := f.readBounded(s.Name, s.Open(), int64(s.Size))
+	if err != nil {
+		return nil, err
+	}
+	if len(s.Name) > 2 && s.Name[1] == 'z' {
+		return f.gnuZlib(s.Name, b)
+	}
+	return b, nil
+}

@@ -1,0 +1,26 @@
+package dwarf
+
+// Limits bound what an input file can make the reader allocate or walk.
+// The defaults never trouble a real binary; raise them for giant inputs.
+type Limits struct {
+	// SectionSize is the largest (decompressed) debug section accepted, in bytes.
+	SectionSize int64
+	// Depth is the deepest nesting of entries or type references followed.
+	Depth int
+}
+
+// DefaultLimits are used when Options.Limits is zero.
+var DefaultLimits = Limits{SectionSize: 4 << 30, Depth: 512}
+
+func (l Limits) orDefault() Limits {
+	if l.SectionSize <= 0 {
+		l.SectionSize = DefaultLimits.SectionSize
+	}
+	if l.Depth <= 0 {
+		l.Depth = DefaultLimits.Depth
+	}
+	return l
+}
+
+// Limits returns the limits this file was opened with.
+func (f *File) Limits() Limits { return f.limits }

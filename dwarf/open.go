@@ -1,0 +1,203 @@
+package dwarf
+
+import (
+	"bytes"
+	"debug/dwarf"
+	"debug/elf"
+	"debug/macho"
+	"debug/pe"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// File is an opened object file with its DWARF sections loaded.
+type File struct {
+	// Path is the name the file was opened by; errors quote it.
+	Path string
+	// Format is "elf", "macho" or "pe".
+	Format string
+	// Arch names the machine: "x86_64", "aarch64", "x86", "arm", or the
+	// format's own name for others.
+	Arch string
+	// PtrSize is the size of an address on the target, in bytes.
+	PtrSize int
+	// ByteOrder of the target.
+	ByteOrder binary.ByteOrder
+	// Kind is "executable", "shared", "relocatable" or "other".
+	Kind string
+	// DebugFile is the separate file the DWARF came from, if any.
+	DebugFile string
+
+	// Data is the DWARF as Go's debug/dwarf decodes it.
+	Data *dwarf.Data
+	// Sections holds the debug sections by their DWARF name without the leading
+	// dot and prefix ("info", "abbrev", "str", ...), decompressed and relocated.
+	Sections map[string][]byte
+
+	ELF    *elf.File
+	limits Limits
+	closer io.Closer
+	units  []*Unit
+}
+
+// Options tune Open.
+type Options struct {
+	Limits Limits
+	// DebugDirs are extra directories searched for separate debug files
+	// (by build-id and debug link) when the file itself carries no DWARF.
+	DebugDirs []string
+}
+
+// Open opens path, detects its format and loads its DWARF.
+func Open(path string, opts Options) (f *File, err error) {
+	f = &File{Path: path, limits: opts.Limits.orDefault()}
+	defer func() {
+		if r := recover(); r != nil {
+			err = f.errorf("", -1, "malformed file: %v", r)
+		}
+		if err != nil && f.closer != nil {
+			f.closer.Close()
+		}
+	}()
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
+	}
+	if st.IsDir() {
+		return nil, &Error{File: path, Offset: -1, Err: errors.New("is a directory, not an object file")}
+	}
+	r, err := os.Open(path)
+	if err != nil {
+		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
+	}
+	f.closer = r
+	var magic [4]byte
+	if _, err := r.ReadAt(magic[:], 0); err != nil {
+		return nil, f.errorf("", -1, "not an object file (too short to hold a header)")
+	}
+	switch {
+	case bytes.Equal(magic[:], []byte(elf.ELFMAG)):
+		err = f.openELF(r, opts)
+	case isMachO(magic):
+		err = f.openMachO(r)
+	case magic[0] == 'M' && magic[1] == 'Z':
+		err = f.openPE(r)
+	default:
+		return nil, f.errorf("", -1, "not an object file (unknown magic % x)", magic[:])
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := f.finish(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// Close releases the underlying file.
+func (f *File) Close() error {
+	if f.closer != nil {
+		return f.closer.Close()
+	}
+	return nil
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isMachO(m [4]byte) bool {
+	be := binary.BigEndian.Uint32(m[:])
+	le := binary.LittleEndian.Uint32(m[:])
+	for _, v := range []uint32{macho.Magic32, macho.Magic64, macho.MagicFat} {
+		if be == v || le == v {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *File) openMachO(r io.ReaderAt) error {
+	m, err := macho.NewFile(r)
+	if err != nil {
+		return f.errorf("", -1, "Mach-O: %v", err)
+	}
+	f.Format, f.ByteOrder = "macho", m.ByteOrder
+	switch m.Cpu {
+	case macho.CpuAmd64:
+		f.Arch, f.PtrSize = "x86_64", 8
+	case macho.CpuArm64:
+		f.Arch, f.PtrSize = "aarch64", 8
+	default:
+		f.Arch, f.PtrSize = m.Cpu.String(), 8
+	}
+	f.Kind = map[macho.Type]string{macho.TypeExec: "executable", macho.TypeDylib: "shared", macho.TypeObj: "relocatable"}[m.Type]
+	f.Sections = map[string][]byte{}
+	for _, s := range m.Sections {
+		name := dwarfName(s.Name)
+		if name == "" || s.Seg != "__DWARF" {
+			continue
+		}
+		if int64(s.Size) > f.limits.SectionSize {
+			return f.limitErr(s.Name, int64(s.Size))
+		}
+		b, err := s.Data()
+		if err != nil {
+			return f.errorf(s.Name, int64(s.Offset), "%v", err)
+		}
+		f.Sections[name] = b
+	}
+	return nil
+}
+
+func (f *File) openPE(r io.ReaderAt) error {
+	p, err := pe.NewFile(r)
+	if err != nil {
+		return f.errorf("", -1, "PE: %v", err)
+	}
+	f.Format, f.ByteOrder, f.Kind = "pe", binary.LittleEndian, "executable"
+	switch p.Machine {
+	case pe.IMAGE_FILE_MACHINE_AMD64:
+		f.Arch, f.PtrSize = "x86_64", 8
+	case pe.IMAGE_FILE_MACHINE_ARM64:
+		f.Arch, f.PtrSize = "aarch64", 8
+	case pe.IMAGE_FILE_MACHINE_I386:
+		f.Arch, f.PtrSize = "x86", 4
+	default:
+		f.Arch, f.PtrSize = fmt.Sprintf("pe-machine-%#x", p.Machine), 8
+	}
+	if p.Characteristics&pe.IMAGE_FILE_DLL != 0 {
+		f.Kind = "shared"
+	}
+	f.Sections = map[string][]byte{}
+	for _, s := range p.Sections {
+		name := dwarfName(s.Name)
+		if name == "" {
+			continue
+		}
+		if int64(s.Size) > f.limits.SectionSize {
+			return f.limitErr(s.Name, int64(s.Size))
+		}
+		b, err := s.Data()
+		if err != nil {
+			return f.errorf(s.Name, int64(s.Offset), "%v", err)
+		}
+		if s.VirtualSize != 0 && s.VirtualSize < uint32(len(b)) {
+			b = b[:s.VirtualSize]
+		}
+		f.Sections[name] = b
+	}
+	return nil
+}
+
+func (f *File) limitErr(section string, size int64) error {
+	return &Error{File: f.Path, Section: section, Offset: -1,
+		Err: fmt.Errorf("%w: section holds %d bytes, more than the limit of %d (raise it with --max-section-size)", ErrLimit, size, f.limits.SectionSize)}
+}

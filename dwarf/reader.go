@@ -1,0 +1,68 @@
+package dwarf
+
+import (
+	"debug/dwarf"
+	"runtime"
+	"sync"
+)
+
+// Entries returns a reader over the entries of u, starting at its unit entry.
+// Readers of different units may be used from different goroutines.
+func (f *File) Entries(u *Unit) *dwarf.Reader {
+	r := f.Data.Reader()
+	r.Seek(u.Offset)
+	return r
+}
+
+// EachUnit calls fn for every unit, on up to workers goroutines (all CPUs when
+// workers <= 0). It returns the error of the earliest unit that failed.
+func (f *File) EachUnit(workers int, fn func(i int, u *Unit) error) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(f.units))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, len(f.units)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = f.safely(func() error { return fn(i, f.units[i]) })
+			}
+		}()
+	}
+	for i := range f.units {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// safely runs fn, turning a panic from the standard decoders into an error.
+func (f *File) safely(fn func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = f.errorf(".debug_info", -1, "malformed DWARF: %v", r)
+		}
+	}()
+	return fn()
+}
+
+// DecodeErr converts an error from a debug/dwarf reader of this file into an
+// *Error naming the file and offset.
+func (f *File) DecodeErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	if _, ok := err.(*Error); ok {
+		return err
+	}
+	return f.decodeErr(err)
+}

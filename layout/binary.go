@@ -1,0 +1,57 @@
+package layout
+
+// Binary is the ABI model of one object file.
+type Binary struct {
+	Path      string
+	Arch      string // x86_64, aarch64, ...
+	PtrSize   int
+	Format    string // elf, macho, pe
+	Kind      string // executable, shared, relocatable
+	SONAME    string
+	BuildID   string
+	Producers []string // distinct DW_AT_producer strings, sorted
+	// Types are the named structs, unions and enums (and typedefs of them),
+	// each once, sorted by name.
+	Types []*Type
+	// Functions and Variables are the defined subprograms and variables with DWARF.
+	Functions []*Function
+	Variables []*Variable
+}
+
+// Function is a subprogram from DWARF.
+type Function struct {
+	Name        string // qualified source name (crate::module::f)
+	LinkageName string // mangled symbol, "" for unmangled names
+	Params      []Param
+	Result      *Type // nil for void / unit
+	NoReturn    bool
+	Variadic    bool
+	Lang        Lang
+	// NoCall is set for DW_CC_nocall: the optimiser changed the signature.
+	NoCall bool
+	// External mirrors DW_AT_external; it is not exportedness.
+	External bool
+	LowPC    uint64
+	File     string
+	Line     int
+	// Templates are the generic arguments of an instance.
+	Templates []TemplateParam
+}
+
+// Param is one formal parameter.
+type Param struct {
+	Name string
+	Type *Type
+	// Location is the raw DW_AT_location: an expression or a location-list offset.
+	Location any
+}
+
+// Variable is a variable defined at file or namespace scope.
+type Variable struct {
+	Name        string
+	LinkageName string
+	Type        *Type
+	Lang        Lang
+	File        string
+	Line        int
+}

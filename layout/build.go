@@ -1,0 +1,151 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"fmt"
+	"sort"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// Options tune Build.
+type Options struct {
+	// Workers decoding units in parallel; 0 means all CPUs.
+	Workers int
+}
+
+// Build reads every unit of f and returns its ABI model: the named types once
+// each, the defined functions and the variables.
+func Build(f *ddwarf.File, opts Options) (*Binary, error) {
+	units := f.Units()
+	parts := make([]*unitModel, len(units))
+	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
+		t, err := readTree(f, u, depthLimit(f))
+		if err != nil {
+			return err
+		}
+		b := newBuilder(f, t)
+		if err := b.buildUnit(); err != nil {
+			return err
+		}
+		parts[i] = b.model
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
+	merge(bin, parts)
+	return bin, nil
+}
+
+func depthLimit(f *ddwarf.File) int { return f.Limits().Depth }
+
+// unitModel is what one unit contributes to the Binary.
+type unitModel struct {
+	types     []*Type
+	functions []*Function
+	variables []*Variable
+	producer  string
+}
+
+// merge joins the units' models, keeping one definition per named type and
+// pointing every reference at it.
+func merge(bin *Binary, parts []*unitModel) {
+	c := newCanon()
+	producers := map[string]bool{}
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		if p.producer != "" {
+			producers[p.producer] = true
+		}
+		for _, t := range p.types {
+			c.add(t)
+		}
+	}
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		for _, fn := range p.functions {
+			c.function(fn)
+			bin.Functions = append(bin.Functions, fn)
+		}
+		for _, v := range p.variables {
+			v.Type = c.resolve(v.Type)
+			bin.Variables = append(bin.Variables, v)
+		}
+	}
+	bin.Types = c.types()
+	for _, t := range bin.Types {
+		computeFacts(t)
+	}
+	for p := range producers {
+		bin.Producers = append(bin.Producers, p)
+	}
+	sort.Strings(bin.Producers)
+}
+
+// builder turns the entries of one unit into model types.
+type builder struct {
+	f     *ddwarf.File
+	tree  *unitTree
+	types map[dwarf.Offset]*Type
+	model *unitModel
+	depth int
+	// others caches trees of other units reached by cross-unit references.
+	others map[*ddwarf.Unit]*unitTree
+}
+
+func newBuilder(f *ddwarf.File, t *unitTree) *builder {
+	return &builder{f: f, tree: t, types: map[dwarf.Offset]*Type{}, model: &unitModel{producer: t.producer}}
+}
+
+func (b *builder) errorf(off dwarf.Offset, format string, args ...any) error {
+	return &ddwarf.Error{File: b.f.Path, Section: ".debug_info", Offset: int64(off), Err: fmt.Errorf(format, args...)}
+}
+
+// buildUnit builds every named aggregate, function and variable of the unit.
+func (b *builder) buildUnit() error {
+	var walk func(n *node, depth int) error
+	walk = func(n *node, depth int) error {
+		switch n.Tag {
+		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
+			if _, ok := n.Val(dwarf.AttrName).(string); ok {
+				t, err := b.typeAt(n.Offset)
+				if err != nil {
+					return err
+				}
+				b.model.types = append(b.model.types, t)
+			}
+		case dwarf.TagSubprogram:
+			fn, err := b.function(n)
+			if err != nil {
+				return err
+			}
+			if fn != nil {
+				b.model.functions = append(b.model.functions, fn)
+			}
+			return nil // nested functions and local types are not part of the ABI
+		case dwarf.TagVariable:
+			v, err := b.variable(n)
+			if err != nil {
+				return err
+			}
+			if v != nil {
+				b.model.variables = append(b.model.variables, v)
+			}
+		case dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine:
+			return nil
+		}
+		for _, c := range n.children {
+			if err := walk(c, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(b.tree.root, 0)
+}

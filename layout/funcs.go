@@ -1,0 +1,149 @@
+package layout
+
+import (
+	"debug/dwarf"
+)
+
+// origin follows DW_AT_abstract_origin and DW_AT_specification from n to the
+// entries that hold the attributes a concrete instance omits.
+func (b *builder) origins(n *node) []*node {
+	chain := []*node{n}
+	for i := 0; i < 8; i++ {
+		off, ok := n.Val(dwarf.AttrAbstractOrigin).(dwarf.Offset)
+		if !ok {
+			off, ok = n.Val(dwarf.AttrSpecification).(dwarf.Offset)
+		}
+		if !ok {
+			break
+		}
+		next, _, err := b.nodeAt(off)
+		if err != nil || next == n {
+			break
+		}
+		chain = append(chain, next)
+		n = next
+	}
+	return chain
+}
+
+// attr returns the first value of a along n's origin chain.
+func attr(chain []*node, a dwarf.Attr) any {
+	for _, n := range chain {
+		if v := n.Val(a); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// nameOf is the qualified name of the last entry of chain that names it.
+func (b *builder) nameOf(chain []*node) string {
+	for i := len(chain) - 1; i >= 0; i-- {
+		if _, ok := chain[i].Val(dwarf.AttrName).(string); ok {
+			tree := b.tree
+			if _, t, err := b.nodeAt(chain[i].Offset); err == nil {
+				tree = t
+			}
+			return b.qualifiedName(chain[i], tree)
+		}
+	}
+	return ""
+}
+
+// function builds a defined subprogram; declarations and abstract inline
+// instances give nil.
+func (b *builder) function(n *node) (*Function, error) {
+	if decl, _ := n.Val(dwarf.AttrDeclaration).(bool); decl {
+		return nil, nil
+	}
+	if n.Val(dwarf.AttrLowpc) == nil && n.Val(dwarf.AttrRanges) == nil {
+		return nil, nil
+	}
+	chain := b.origins(n)
+	fn := &Function{Name: b.nameOf(chain), Lang: b.tree.lang}
+	fn.LinkageName, _ = attr(chain, dwarf.AttrLinkageName).(string)
+	if fn.LinkageName == "" {
+		fn.LinkageName, _ = attr(chain, dwarf.Attr(0x2007)).(string) // DW_AT_MIPS_linkage_name
+	}
+	fn.NoReturn, _ = attr(chain, dwarf.AttrNoreturn).(bool)
+	fn.External, _ = attr(chain, dwarf.AttrExternal).(bool)
+	cc, _ := attr(chain, dwarf.Attr(0x36)).(int64) // DW_AT_calling_convention
+	fn.NoCall = cc == 3
+	fn.LowPC, _ = n.Val(dwarf.AttrLowpc).(uint64)
+	fn.File, fn.Line = b.declLocation(chain[len(chain)-1], b.tree)
+	var err error
+	for _, c := range chain {
+		if _, ok := c.Val(dwarf.AttrType).(dwarf.Offset); ok {
+			if fn.Result, err = b.typeOf(c); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	for _, src := range chain {
+		if err := b.params(fn, src); err != nil {
+			return nil, err
+		}
+		if len(fn.Params) > 0 || fn.Variadic {
+			break
+		}
+	}
+	return fn, nil
+}
+
+// params adds the formal parameters listed under n.
+func (b *builder) params(fn *Function, n *node) error {
+	for _, c := range n.children {
+		switch c.Tag {
+		case dwarf.TagFormalParameter:
+			chain := b.origins(c)
+			p := Param{Location: c.Val(dwarf.AttrLocation)}
+			p.Name, _ = attr(chain, dwarf.AttrName).(string)
+			for _, pc := range chain {
+				if _, ok := pc.Val(dwarf.AttrType).(dwarf.Offset); ok {
+					t, err := b.typeOf(pc)
+					if err != nil {
+						return err
+					}
+					p.Type = t
+					break
+				}
+			}
+			fn.Params = append(fn.Params, p)
+		case dwarf.TagUnspecifiedParameters:
+			fn.Variadic = true
+		case dwarf.TagTemplateTypeParameter, dwarf.TagTemplateValueParameter:
+			tp, err := b.templateParam(c, b.tree)
+			if err != nil {
+				return err
+			}
+			fn.Templates = append(fn.Templates, tp)
+		}
+	}
+	return nil
+}
+
+// variable builds a variable defined at file or namespace scope.
+func (b *builder) variable(n *node) (*Variable, error) {
+	if decl, _ := n.Val(dwarf.AttrDeclaration).(bool); decl {
+		return nil, nil
+	}
+	if n.Val(dwarf.AttrLocation) == nil {
+		return nil, nil
+	}
+	chain := b.origins(n)
+	v := &Variable{Name: b.nameOf(chain), Lang: b.tree.lang}
+	v.LinkageName, _ = attr(chain, dwarf.AttrLinkageName).(string)
+	v.File, v.Line = b.declLocation(chain[len(chain)-1], b.tree)
+	for _, c := range chain {
+		if _, ok := c.Val(dwarf.AttrType).(dwarf.Offset); ok {
+			t, err := b.typeOf(c)
+			if err != nil {
+				return nil, err
+			}
+			v.Type = t
+			break
+		}
+	}
+	return v, nil
+}

@@ -1,0 +1,77 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"path"
+	"strings"
+)
+
+// qualifiedName is n's name prefixed with its enclosing namespaces and types
+// (crate::module::Type, ns::Class::Inner). C has one scope for tags, so C
+// names stay bare. Unnamed entries give "".
+func (b *builder) qualifiedName(n *node, tree *unitTree) string {
+	name, _ := n.Val(dwarf.AttrName).(string)
+	if name == "" || tree.lang == LangC {
+		return name
+	}
+	parts := []string{name}
+	p := n.parent
+	if spec, ok := n.Val(dwarf.AttrSpecification).(dwarf.Offset); ok {
+		if s, _, err := b.nodeAt(spec); err == nil {
+			p = s.parent
+		}
+	}
+	for i := 0; p != nil && p.Tag != dwarf.TagCompileUnit && p.Tag != dwarf.TagPartialUnit && i < 256; i++ {
+		switch p.Tag {
+		case dwarf.TagNamespace, dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType,
+			dwarf.TagEnumerationType, dwarf.TagSubprogram:
+			pn, _ := p.Val(dwarf.AttrName).(string)
+			if pn == "" && p.Tag == dwarf.TagNamespace {
+				pn = "(anonymous namespace)"
+			}
+			if pn != "" {
+				parts = append(parts, pn)
+			}
+		}
+		p = p.parent
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, "::")
+}
+
+// declLocation returns the source file and line DW_AT_decl_file and
+// DW_AT_decl_line give for n, or "" and 0.
+func (b *builder) declLocation(n *node, tree *unitTree) (string, int) {
+	line, _ := n.Val(dwarf.AttrDeclLine).(int64)
+	idx, ok := n.Val(dwarf.AttrDeclFile).(int64)
+	if !ok {
+		return "", int(line)
+	}
+	files := tree.fileNames(b)
+	if idx < 0 || idx >= int64(len(files)) {
+		return "", int(line)
+	}
+	return files[idx], int(line)
+}
+
+// fileNames returns the unit's line-table file names, read once.
+func (t *unitTree) fileNames(b *builder) []string {
+	if t.files != nil {
+		return t.files
+	}
+	t.files = []string{}
+	lr, err := b.f.Data.LineReader(t.root.Entry)
+	if err != nil || lr == nil {
+		return t.files
+	}
+	for _, f := range lr.Files() {
+		name := ""
+		if f != nil {
+			name = path.Clean(f.Name)
+		}
+		t.files = append(t.files, name)
+	}
+	return t.files
+}

@@ -1,0 +1,92 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+)
+
+// TypeName spells t the way its language writes it: its own name when it
+// has one, otherwise one built from its structure (`*const u8`, `int[4]`,
+// `[u8; 4]`, `const char *`, `fn(i32) -> i32`).
+func TypeName(t *Type) string { return spell(t, 0) }
+
+func spell(t *Type, depth int) string {
+	if t == nil {
+		if depth == 0 {
+			return "void"
+		}
+		return "void"
+	}
+	if depth > 16 {
+		return "…"
+	}
+	if t.Name != "" && t.Kind != KindQualified {
+		return t.Name
+	}
+	rust := t.Lang == LangRust
+	switch t.Kind {
+	case KindPointer:
+		if t.Elem != nil && t.Elem.Kind == KindFunction {
+			return spellFunc(t.Elem, depth, rust) + map[bool]string{true: "", false: " *"}[rust]
+		}
+		if rust {
+			return "*const " + spell(t.Elem, depth+1)
+		}
+		return spell(t.Elem, depth+1) + " *"
+	case KindReference:
+		return spell(t.Elem, depth+1) + " " + t.Qualifier
+	case KindQualified:
+		return t.Qualifier + " " + spell(t.Elem, depth+1)
+	case KindArray:
+		if rust {
+			s := spell(t.Elem, depth+1)
+			for i := len(t.Dims) - 1; i >= 0; i-- {
+				s = "[" + s + "; " + dim(t.Dims[i]) + "]"
+			}
+			return s
+		}
+		var b strings.Builder
+		b.WriteString(spell(t.Elem, depth+1))
+		for _, d := range t.Dims {
+			b.WriteString("[" + strings.TrimPrefix(dim(d), "?") + "]")
+		}
+		return b.String()
+	case KindFunction:
+		return spellFunc(t, depth, rust)
+	case KindStruct, KindUnion, KindEnum:
+		return "(anonymous " + string(t.Kind) + ")"
+	case KindVoid:
+		return "void"
+	case KindPtrToMember:
+		return spell(t.Elem, depth+1) + " ::*"
+	}
+	return "?"
+}
+
+func dim(d int64) string {
+	if d < 0 {
+		return "?"
+	}
+	return strconv.FormatInt(d, 10)
+}
+
+func spellFunc(t *Type, depth int, rust bool) string {
+	var ps []string
+	for _, p := range t.Params {
+		ps = append(ps, spell(p, depth+1))
+	}
+	if t.Variadic {
+		ps = append(ps, "...")
+	}
+	if rust {
+		s := "fn(" + strings.Join(ps, ", ") + ")"
+		if t.ABI != "" && t.ABI != "Rust" {
+			s = `extern "` + t.ABI + `" ` + s
+		}
+		if t.Result != nil {
+			s += " -> " + spell(t.Result, depth+1)
+		}
+		return s
+	}
+	return spell(t.Result, depth+1) + " (" + strings.Join(ps, ", ") + ")"
+}

@@ -1,0 +1,295 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"fmt"
+	"strings"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// nodeAt finds the entry at off, reading another unit's tree when a
+// reference crosses units.
+func (b *builder) nodeAt(off dwarf.Offset) (*node, *unitTree, error) {
+	if n := b.tree.byOff[off]; n != nil {
+		return n, b.tree, nil
+	}
+	u := b.f.UnitOf(off)
+	if u == nil || u == b.tree.unit {
+		return nil, nil, b.errorf(off, "reference to offset %#x, where no entry starts", off)
+	}
+	if b.others == nil {
+		b.others = map[*ddwarf.Unit]*unitTree{}
+	}
+	t := b.others[u]
+	if t == nil {
+		var err error
+		if t, err = readTree(b.f, u, depthLimit(b.f)); err != nil {
+			return nil, nil, err
+		}
+		b.others[u] = t
+	}
+	if n := t.byOff[off]; n != nil {
+		return n, t, nil
+	}
+	return nil, nil, b.errorf(off, "reference to offset %#x, where no entry starts", off)
+}
+
+// typeOf builds the type referenced by n's DW_AT_type; nil means void/unit.
+func (b *builder) typeOf(n *node) (*Type, error) {
+	off, ok := n.Val(dwarf.AttrType).(dwarf.Offset)
+	if !ok {
+		return nil, nil
+	}
+	return b.typeAt(off)
+}
+
+// typeAt builds (once) the type whose entry is at off. A type is registered
+// before its parts are built, so reference cycles end.
+func (b *builder) typeAt(off dwarf.Offset) (*Type, error) {
+	if t := b.types[off]; t != nil {
+		return t, nil
+	}
+	n, tree, err := b.nodeAt(off)
+	if err != nil {
+		return nil, err
+	}
+	if b.depth >= depthLimit(b.f) {
+		return nil, &ddwarf.Error{File: b.f.Path, Section: ".debug_info", Offset: int64(off),
+			Err: fmt.Errorf("%w: types nested deeper than %d (raise it with --max-depth)", ddwarf.ErrLimit, depthLimit(b.f))}
+	}
+	b.depth++
+	defer func() { b.depth-- }()
+	t := &Type{Lang: tree.lang, Size: -1}
+	b.types[off] = t
+	t.File, t.Line = b.declLocation(n, tree)
+	if err := b.fill(t, n, tree); err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// fill sets t from the entry n of tree.
+func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
+	name, _ := n.Val(dwarf.AttrName).(string)
+	if size, ok := n.Val(dwarf.AttrByteSize).(int64); ok {
+		t.Size = size
+	}
+	if a, ok := n.Val(dwarf.AttrAlignment).(int64); ok {
+		t.Align = a
+	}
+	t.Decl, _ = n.Val(dwarf.AttrDeclaration).(bool)
+	var err error
+	switch n.Tag {
+	case dwarf.TagBaseType:
+		t.Kind, t.Name = KindBase, name
+		t.Encoding, t.Signed = encodingOf(n)
+	case dwarf.TagUnspecifiedType:
+		t.Kind, t.Name = KindVoid, name
+	case dwarf.TagPointerType, dwarf.TagReferenceType, dwarf.TagRvalueReferenceType:
+		t.Kind, t.Name = KindPointer, name
+		if n.Tag != dwarf.TagPointerType {
+			t.Kind, t.Qualifier = KindReference, map[bool]string{true: "&", false: "&&"}[n.Tag == dwarf.TagReferenceType]
+		}
+		if t.Size < 0 {
+			t.Size = int64(tree.unit.AddrSize)
+		}
+		t.Elem, err = b.typeOf(n)
+		if t.Elem != nil && t.Elem.Kind == KindFunction {
+			t.ABI = fnPointerABI(name, tree.lang)
+			t.Elem.ABI = t.ABI
+		}
+	case dwarf.TagPtrToMemberType:
+		t.Kind, t.Name = KindPtrToMember, name
+		if t.Size < 0 {
+			t.Size = int64(tree.unit.AddrSize)
+		}
+		t.Elem, err = b.typeOf(n)
+	case dwarf.TagTypedef:
+		t.Kind, t.Name = KindTypedef, b.qualifiedName(n, tree)
+		t.Elem, err = b.typeOf(n)
+		if t.Elem != nil {
+			t.Size, t.Align = t.Elem.Size, t.Elem.Align
+		} else {
+			t.Size = 0
+		}
+	case dwarf.TagConstType, dwarf.TagVolatileType, dwarf.TagRestrictType, dwarf.TagAtomicType:
+		t.Kind = KindQualified
+		t.Qualifier = map[dwarf.Tag]string{dwarf.TagConstType: "const", dwarf.TagVolatileType: "volatile",
+			dwarf.TagRestrictType: "restrict", dwarf.TagAtomicType: "_Atomic"}[n.Tag]
+		t.Elem, err = b.typeOf(n)
+		if t.Elem != nil {
+			t.Size, t.Align = t.Elem.Size, t.Elem.Align
+		} else {
+			t.Size = 0
+		}
+	case dwarf.TagArrayType:
+		err = b.array(t, n)
+	case dwarf.TagSubroutineType:
+		err = b.functionType(t, n)
+	case dwarf.TagEnumerationType:
+		t.Name = b.qualifiedName(n, tree)
+		err = b.cEnum(t, n, tree)
+	case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType:
+		t.Name = b.qualifiedName(n, tree)
+		err = b.aggregate(t, n, tree)
+	default:
+		return b.errorf(n.Offset, "a type reference points to a %v entry", n.Tag)
+	}
+	if err != nil {
+		return err
+	}
+	if t.Align == 0 {
+		t.Align = naturalAlign(t, tree.unit.AddrSize)
+	}
+	return nil
+}
+
+func encodingOf(n *node) (Encoding, bool) {
+	e, _ := n.Val(dwarf.AttrEncoding).(int64)
+	switch e {
+	case 0x02: // boolean
+		return EncBool, false
+	case 0x04: // float
+		return EncFloat, true
+	case 0x03: // complex float
+		return EncComplex, true
+	case 0x05: // signed
+		return EncSigned, true
+	case 0x06: // signed char
+		return EncChar, true
+	case 0x07: // unsigned
+		return EncUnsigned, false
+	case 0x08: // unsigned char
+		return EncChar, false
+	case 0x10: // UTF
+		return EncUTF, false
+	case 0x0d: // signed fixed
+		return EncSigned, true
+	case 0x0e: // unsigned fixed
+		return EncUnsigned, false
+	}
+	return EncOther, false
+}
+
+// fnPointerABI reads the calling convention from a Rust fn-pointer type name
+// (`extern "C" fn(i32) -> i32` is "C", `fn(&str)` is "Rust"); C and C++
+// function pointers use the platform's C ABI.
+func fnPointerABI(name string, lang Lang) string {
+	if lang != LangRust {
+		return "C"
+	}
+	s := strings.TrimPrefix(strings.TrimSpace(name), "unsafe ")
+	if rest, ok := strings.CutPrefix(s, "extern \""); ok {
+		if abi, _, ok := strings.Cut(rest, "\""); ok {
+			return abi
+		}
+	}
+	if strings.HasPrefix(s, "extern fn") {
+		return "C"
+	}
+	if strings.HasPrefix(s, "fn(") || strings.HasPrefix(s, "for<") {
+		return "Rust"
+	}
+	return ""
+}
+
+// array fills an array type from its subrange children.
+func (b *builder) array(t *Type, n *node) error {
+	t.Kind = KindArray
+	elem, err := b.typeOf(n)
+	if err != nil {
+		return err
+	}
+	t.Elem = elem
+	for _, c := range n.children {
+		if c.Tag != dwarf.TagSubrangeType && c.Tag != dwarf.TagEnumerationType {
+			continue
+		}
+		count := int64(-1)
+		if v, ok := c.Val(dwarf.AttrCount).(int64); ok {
+			count = v
+		} else if hi, ok := c.Val(dwarf.AttrUpperBound).(int64); ok {
+			lo, _ := c.Val(dwarf.AttrLowerBound).(int64)
+			count = hi - lo + 1
+		}
+		if count < -1 || count > 1<<48 {
+			return b.errorf(c.Offset, "array bound %d is out of range", count)
+		}
+		t.Dims = append(t.Dims, count)
+	}
+	if len(t.Dims) == 0 {
+		t.Dims = []int64{-1}
+	}
+	if t.Size >= 0 {
+		return nil
+	}
+	if elem == nil || elem.Size < 0 {
+		return nil
+	}
+	size := elem.Size
+	for _, d := range t.Dims {
+		if d < 0 {
+			t.Size = -1
+			if len(t.Dims) == 1 {
+				t.Size = 0 // a flexible array member occupies no bytes
+			}
+			return nil
+		}
+		if d != 0 && size > (1<<62)/d {
+			return b.errorf(n.Offset, "array of %v elements of %d bytes is larger than 2^62 bytes", t.Dims, elem.Size)
+		}
+		size *= d
+	}
+	t.Size = size
+	return nil
+}
+
+// functionType fills a subroutine type.
+func (b *builder) functionType(t *Type, n *node) error {
+	t.Kind, t.Size = KindFunction, 0
+	var err error
+	if t.Result, err = b.typeOf(n); err != nil {
+		return err
+	}
+	for _, c := range n.children {
+		switch c.Tag {
+		case dwarf.TagFormalParameter:
+			p, err := b.typeOf(c)
+			if err != nil {
+				return err
+			}
+			t.Params = append(t.Params, p)
+		case dwarf.TagUnspecifiedParameters:
+			t.Variadic = true
+		}
+	}
+	return nil
+}
+
+// naturalAlign derives an alignment DWARF did not record.
+func naturalAlign(t *Type, ptr int) int64 {
+	switch t.Kind {
+	case KindBase, KindPointer, KindReference, KindPtrToMember:
+		a := t.Size
+		if t.Encoding == EncComplex {
+			a /= 2
+		}
+		if a <= 0 {
+			return 1
+		}
+		if ptr == 4 && a == 8 { // i386 aligns 8-byte scalars to 4 inside structs
+			return 4
+		}
+		return min(a, 16)
+	case KindArray, KindTypedef, KindQualified:
+		if t.Elem != nil {
+			return max(t.Elem.Align, 1)
+		}
+	case KindEnum:
+		if t.Tag != nil && t.Tag.Type != nil && len(t.Variants) > 0 && t.Variants[0].Type == nil {
+			return max(t.Tag.Type.Align, 1)
+		}
+	}
+	return 1
+}

@@ -10,7 +10,7 @@ import (
 // Readers of different units may be used from different goroutines.
 func (f *File) Entries(u *Unit) *dwarf.Reader {
 	r := f.Data.Reader()
-	r.Seek(u.Offset)
+	r.Seek(u.First)
 	return r
 }
 

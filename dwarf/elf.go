@@ -2,13 +2,17 @@ package dwarf
 
 import (
 	"debug/elf"
+	"errors"
 	"io"
 )
 
 func (f *File) openELF(r io.ReaderAt, opts Options) error {
 	e, err := elf.NewFile(r)
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return f.errorf("", -1, "truncated ELF file: its headers point past the end of the file")
+	}
 	if err != nil {
-		return f.errorf("", -1, "ELF: %v", err)
+		return f.errorf("", -1, "bad ELF file: %v", err)
 	}
 	f.ELF, f.Format, f.ByteOrder = e, "elf", e.ByteOrder
 	f.PtrSize = 8

@@ -52,8 +52,8 @@ type Options struct {
 }
 
 // Open opens path, detects its format and loads its DWARF.
-func Open(path string, opts Options) (f *File, err error) {
-	f = &File{Path: path, limits: opts.Limits.orDefault()}
+func Open(path string, opts Options) (_ *File, err error) {
+	f := &File{Path: path, limits: opts.Limits.orDefault()}
 	defer func() {
 		if r := recover(); r != nil {
 			err = f.errorf("", -1, "malformed file: %v", r)

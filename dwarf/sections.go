@@ -28,6 +28,9 @@ func (f *File) finish() error {
 	if len(f.Sections["info"]) == 0 {
 		return &Error{File: f.Path, Offset: -1, Err: ErrNoDWARF}
 	}
+	if err := f.readUnits(); err != nil {
+		return err
+	}
 	s := f.Sections
 	d, err := dwarf.New(s["abbrev"], s["aranges"], s["frame"], s["info"], s["line"], s["pubnames"], s["ranges"], s["str"])
 	if err != nil {
@@ -41,7 +44,7 @@ func (f *File) finish() error {
 		}
 	}
 	f.Data = d
-	return f.readUnits()
+	return nil
 }
 
 // decodeErr turns a debug/dwarf error into an Error naming the file.
@@ -85,8 +88,11 @@ func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, err
 	if err != nil {
 		return nil, f.errorf(section, -1, "decompressing: %v", err)
 	}
-	if n != size {
-		return nil, f.errorf(section, -1, "decompressed to %d bytes, header announced %d", n, size)
+	if n > size {
+		return nil, f.errorf(section, -1, "decompresses to more than the %d bytes its header announces", size)
+	}
+	if n < size {
+		return nil, f.errorf(section, -1, "decompresses to %d bytes, fewer than the %d its header announces", n, size)
 	}
 	return buf.Bytes(), nil
 }

@@ -52,16 +52,7 @@ type Options struct {
 }
 
 // Open opens path, detects its format and loads its DWARF.
-func Open(path string, opts Options) (_ *File, err error) {
-	f := &File{Path: path, limits: opts.Limits.orDefault()}
-	defer func() {
-		if r := recover(); r != nil {
-			err = f.errorf("", -1, "malformed file: %v", r)
-		}
-		if err != nil && f.closer != nil {
-			f.closer.Close()
-		}
-	}()
+func Open(path string, opts Options) (*File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
@@ -73,7 +64,24 @@ func Open(path string, opts Options) (_ *File, err error) {
 	if err != nil {
 		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
 	}
+	f, err := NewFile(path, r, opts)
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
 	f.closer = r
+	return f, nil
+}
+
+// NewFile reads an object file from r; name is used in errors and to find
+// separate debug files next to it.
+func NewFile(name string, r io.ReaderAt, opts Options) (_ *File, err error) {
+	f := &File{Path: name, limits: opts.Limits.orDefault()}
+	defer func() {
+		if p := recover(); p != nil {
+			err = f.errorf("", -1, "malformed file: %v", p)
+		}
+	}()
 	var magic [4]byte
 	if _, err := r.ReadAt(magic[:], 0); err != nil {
 		return nil, f.errorf("", -1, "not an object file (too short to hold a header)")

@@ -41,6 +41,9 @@ type LayoutField struct {
 	Type      string `json:"type"`
 	BitOffset *int64 `json:"bit_offset,omitempty"`
 	BitSize   int64  `json:"bit_size,omitempty"`
+	// Fields of an anonymous struct or union member, at offsets from the
+	// start of the outermost value.
+	Fields []LayoutField `json:"fields,omitempty"`
 }
 
 // LayoutTag locates an enum's discriminant.
@@ -82,17 +85,32 @@ func NewLayoutDoc(entries []Entry) LayoutDoc {
 	return doc
 }
 
-func fields(fs []layout.Field) []LayoutField {
+func fields(fs []layout.Field) []LayoutField { return fieldsAt(fs, 0) }
+
+func fieldsAt(fs []layout.Field, base int64) []LayoutField {
 	out := []LayoutField{}
 	for _, f := range fs {
-		lf := LayoutField{Name: f.Name, Offset: f.Offset, Size: sizeOf(f.Type), Type: layout.TypeName(f.Type)}
+		lf := LayoutField{Name: f.Name, Offset: base + f.Offset, Size: sizeOf(f.Type), Type: layout.TypeName(f.Type)}
 		if f.BitSize > 0 {
-			bo := f.BitOffset
+			bo := base*8 + f.BitOffset
 			lf.BitOffset, lf.BitSize = &bo, f.BitSize
+		}
+		if anon := AnonymousMember(f); anon != nil {
+			lf.Fields = fieldsAt(anon.Fields, base+f.Offset)
 		}
 		out = append(out, lf)
 	}
 	return out
+}
+
+// AnonymousMember returns the struct or union type of a member whose type has
+// no name (C11 anonymous members, or unnamed nested types), nil otherwise.
+func AnonymousMember(f layout.Field) *layout.Type {
+	t := f.Type
+	if t == nil || t.Name != "" || (t.Kind != layout.KindStruct && t.Kind != layout.KindUnion) {
+		return nil
+	}
+	return t
 }
 
 func sizeOf(t *layout.Type) int64 {

@@ -74,16 +74,31 @@ func size(n int64) string {
 	return fmt.Sprint(n)
 }
 
-// writeFields prints fields sorted by offset with the holes between them.
+// writeFields prints fields sorted by offset with the holes between them;
+// members of anonymous structs and unions are shown inline, pahole style.
 func writeFields(w io.Writer, fs []layout.Field, holes []layout.Hole, indent string) {
+	writeFieldsAt(w, fs, holes, indent, 0)
+}
+
+func writeFieldsAt(w io.Writer, fs []layout.Field, holes []layout.Hole, indent string, base int64) {
 	sorted := append([]layout.Field(nil), fs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return bitPos(sorted[i]) < bitPos(sorted[j]) })
 	width := 0
 	for _, f := range sorted {
-		width = max(width, len(layout.TypeName(f.Type)))
+		if AnonymousMember(f) == nil {
+			width = max(width, len(layout.TypeName(f.Type)))
+		}
 	}
 	width = min(width, 40)
 	for _, f := range sorted {
+		if anon := AnonymousMember(f); anon != nil {
+			fmt.Fprintf(w, "%-*s /* %4d %4s */\n", len(indent)+width+24, indent+string(anon.Kind)+" {", base+f.Offset, size(anon.Size))
+			writeFieldsAt(w, anon.Fields, anon.Holes, indent+"\t", base+f.Offset)
+			fmt.Fprintf(w, "%s}%s;\n", indent, map[bool]string{true: " " + f.Name, false: ""}[f.Name != ""])
+			continue
+		}
+		f.Offset += base
+		f.BitOffset += base * 8
 		name := f.Name
 		if f.BitSize > 0 {
 			name += fmt.Sprintf(":%d", f.BitSize)

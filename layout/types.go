@@ -213,7 +213,7 @@ func (b *builder) array(t *Type, n *node) error {
 			lo, _ := c.Val(dwarf.AttrLowerBound).(int64)
 			count = hi - lo + 1
 		}
-		if count < -1 || count > 1<<48 {
+		if count < -1 || count > 1<<62 {
 			return b.errorf(c.Offset, "array bound %d is out of range", count)
 		}
 		t.Dims = append(t.Dims, count)

@@ -287,8 +287,11 @@ func naturalAlign(t *Type, ptr int) int64 {
 			return max(t.Elem.Align, 1)
 		}
 	case KindEnum:
-		if t.Tag != nil && t.Tag.Type != nil && len(t.Variants) > 0 && t.Variants[0].Type == nil {
-			return max(t.Tag.Type.Align, 1)
+		if t.Elem != nil { // a C-like enum: aligned as its underlying integer
+			return max(t.Elem.Align, 1)
+		}
+		if t.Size > 0 {
+			return min(t.Size, 16)
 		}
 	}
 	return 1

@@ -94,6 +94,9 @@ func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
 		if t.Size < 0 {
 			t.Size = int64(tree.unit.AddrSize)
 		}
+		if t.Align == 0 { // known before the pointee is built, which may be a struct holding t
+			t.Align = naturalAlign(t, tree.unit.AddrSize)
+		}
 		t.Elem, err = b.typeOf(n)
 		if t.Elem != nil && t.Elem.Kind == KindFunction {
 			t.ABI = fnPointerABI(name, tree.lang)

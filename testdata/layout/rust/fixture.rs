@@ -271,6 +271,32 @@ pub enum Signed16Data {
     Pos(u32) = 300,
 }
 
+/// 64- and 128-bit tags on data enums (DW_AT_discr_value as data1/data8/block).
+#[repr(i64)]
+pub enum I64Data {
+    Neg(u32) = -5,
+    Min = i64::MIN,
+    Pos(u8) = 7,
+}
+
+#[repr(u64)]
+pub enum U64Data {
+    High(u8) = 0xFFFF_FFFF_FFFF_FFF0,
+    One = 1,
+}
+
+#[repr(u128)]
+pub enum U128Data {
+    Huge(u16) = 1 << 100,
+    Max = u128::MAX,
+}
+
+#[repr(i128)]
+pub enum I128Data {
+    VeryNeg(u8) = -(1 << 100),
+    Zero = 0,
+}
+
 /// repr(C) data enum: a C int tag followed by a union of payloads.
 #[repr(C)]
 pub enum CData {
@@ -301,8 +327,14 @@ pub enum AtThree {
     Other,
 }
 
-/// Niche in a bool that is not at offset 0 (u64 first).
+/// Niche in a bool inside a payload (niche layout is smaller than tagged).
 pub enum Tail {
+    V(u64, bool, [u8; 7]),
+    W,
+}
+
+/// Same-size tagged and niche layouts: rustc keeps the tag (u8 @0).
+pub enum TaggedBool {
     V(u64, bool),
     W,
 }
@@ -313,6 +345,39 @@ pub enum ManyNiche {
     A,
     B,
     C,
+}
+
+/// The dataful variant in the middle: niche values go to A and C.
+pub enum Mid {
+    A,
+    B(bool),
+    C,
+}
+
+/// Valid range 254..=255: the niche wraps around to 0, 1.
+#[repr(u8)]
+pub enum High {
+    A = 254,
+    B = 255,
+}
+
+pub enum WrapNiche {
+    X(High),
+    Y,
+    Z,
+}
+
+/// repr(i8) valid range 126..=127: the niche values are 0x80, 0x81 (-128, -127 as i8).
+#[repr(i8)]
+pub enum TopI8 {
+    A = 126,
+    B = 127,
+}
+
+pub enum NegNiche {
+    X(TopI8),
+    Y,
+    Z,
 }
 
 /// Single-variant enum with data.
@@ -343,13 +408,32 @@ pub struct Holder {
     pub opt_box: Option<Box<Node>>,
     pub p8: Pair<u8>,
     pub p64: Pair<u64>,
+    pub opt_ord: Option<std::cmp::Ordering>,
+    pub opt_str: Option<&'static str>,
+    pub opt_string: Option<String>,
+    pub res_box: Result<(), Box<dyn Speak>>,
+}
+
+/// FNV-1a of a name: a distinct constant per function, so that at
+/// opt-level 3 rustc does not merge the identical bodies into one symbol
+/// (merged functions keep one DWARF subprogram, and the other types vanish).
+const fn fnv(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut h: u64 = 0xcbf29ce484222325;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u64).wrapping_mul(0x100000001b3);
+        i += 1;
+    }
+    h as usize
 }
 
 macro_rules! touch {
     ($($f:ident: $t:ty;)*) => {$(
         #[no_mangle]
         pub extern "C" fn $f(x: *const $t) -> usize {
-            std::hint::black_box(x) as usize
+            const H: usize = fnv(stringify!($f));
+            std::hint::black_box(x) as usize ^ H
         }
     )*};
 }
@@ -396,12 +480,26 @@ touch! {
     fx_msg: Msg;
     fx_signed16data: Signed16Data;
     fx_cdata: CData;
+    fx_i64data: I64Data;
+    fx_u64data: U64Data;
+    fx_u128data: U128Data;
+    fx_i128data: I128Data;
     fx_cu8data: CU8Data;
     fx_four: Four;
     fx_at_three: AtThree;
     fx_tail: Tail;
+    fx_tagged_bool: TaggedBool;
     fx_many_niche: ManyNiche;
     fx_only: Only;
+    fx_mid: Mid;
+    fx_high: High;
+    fx_wrap_niche: WrapNiche;
+    fx_top_i8: TopI8;
+    fx_neg_niche: NegNiche;
+    fx_opt_ord: Option<std::cmp::Ordering>;
+    fx_opt_str: Option<&'static str>;
+    fx_opt_string: Option<String>;
+    fx_res_box: Result<(), Box<dyn Speak>>;
     fx_never: Never;
     fx_cfg: Cfg;
     fx_holder: Holder;

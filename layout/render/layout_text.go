@@ -58,6 +58,13 @@ func writeType(w io.Writer, e Entry) {
 	fmt.Fprintln(w, "};")
 }
 
+func bytes(n int64) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return size(n) + " bytes"
+}
+
 func isFieldless(t *layout.Type) bool {
 	for _, v := range t.Variants {
 		if v.Type != nil || len(v.Fields) > 0 {
@@ -137,7 +144,7 @@ func writeEnum(w io.Writer, t *layout.Type) {
 		if tag.Niche {
 			what = "niche"
 		}
-		fmt.Fprintf(w, "\t/* %s: %s at offset %d, %s bytes", what, layout.TypeName(tag.Type), tag.Offset, size(tag.Type.Size))
+		fmt.Fprintf(w, "\t/* %s: %s at offset %d, %s", what, layout.TypeName(tag.Type), tag.Offset, bytes(tag.Type.Size))
 		if tag.Niche {
 			var stored []string
 			for _, v := range t.Variants {
@@ -151,6 +158,7 @@ func writeEnum(w io.Writer, t *layout.Type) {
 	} else {
 		fmt.Fprintln(w, "\t/* no tag: single variant */")
 	}
+	fmt.Fprintln(w)
 	for _, v := range t.Variants {
 		discr := "default (dataful)"
 		if v.Discr != nil {
@@ -159,7 +167,11 @@ func writeEnum(w io.Writer, t *layout.Type) {
 		for _, r := range v.Ranges {
 			discr += fmt.Sprintf(" [%s..=%s]", r.Lo, r.Hi)
 		}
-		fmt.Fprintf(w, "\n\tvariant %s %s {\n", v.Name, discr)
+		if len(v.Fields) == 0 {
+			fmt.Fprintf(w, "\tvariant %s %s {}\n", v.Name, discr)
+			continue
+		}
+		fmt.Fprintf(w, "\tvariant %s %s {\n", v.Name, discr)
 		var holes []layout.Hole
 		if v.Type != nil {
 			holes = v.Type.Holes

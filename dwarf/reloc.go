@@ -128,4 +128,3 @@ func relocSize(m elf.Machine, typ uint32) int {
 	}
 	return 0
 }
-

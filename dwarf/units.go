@@ -3,17 +3,16 @@ package dwarf
 import (
 	"debug/dwarf"
 	"encoding/binary"
-	"fmt"
 )
 
 // Unit is one unit header of .debug_info with its abbreviation table.
 type Unit struct {
 	// Offset of the unit header; First of its first entry; End one past its last byte.
 	Offset, First, End dwarf.Offset
-	Version  int
-	Type     int // DW_UT_* (DWARF 5); DW_UT_compile (1) for older versions
-	AddrSize int
-	Is64     bool // 64-bit DWARF format
+	Version            int
+	Type               int // DW_UT_* (DWARF 5); DW_UT_compile (1) for older versions
+	AddrSize           int
+	Is64               bool // 64-bit DWARF format
 
 	abbrevOff uint64
 	abbrevs   map[uint64]*abbrev
@@ -133,30 +132,30 @@ func (f *File) parseAbbrevs(off uint64) (map[uint64]*abbrev, error) {
 	if off >= uint64(len(data)) {
 		return nil, f.errorf(".debug_abbrev", int64(min(off, 1<<62)), "abbreviation table offset outside the %d-byte section", len(data))
 	}
-	r := &byteReader{b: data, off: int(off)}
+	r := &ByteReader{B: data, Off: int(off)}
 	table := map[uint64]*abbrev{}
 	for {
-		code := r.uleb()
-		if code == 0 || r.err != nil {
+		code := r.ULEB()
+		if code == 0 || r.Err != nil {
 			break
 		}
-		a := &abbrev{tag: dwarf.Tag(r.uleb())}
-		r.byte() // has children
-		for r.err == nil {
-			attr, form := r.uleb(), r.uleb()
+		a := &abbrev{tag: dwarf.Tag(r.ULEB())}
+		r.Byte() // has children
+		for r.Err == nil {
+			attr, form := r.ULEB(), r.ULEB()
 			if attr == 0 && form == 0 {
 				break
 			}
 			af := AttrForm{Attr: dwarf.Attr(attr), Form: Form(form)}
 			if af.Form == FormImplicitConst {
-				af.Implicit = r.sleb()
+				af.Implicit = r.SLEB()
 			}
 			a.attrs = append(a.attrs, af)
 		}
 		table[code] = a
 	}
-	if r.err != nil {
-		return nil, f.errorf(".debug_abbrev", int64(r.off), "truncated abbreviation table")
+	if r.Err != nil {
+		return nil, f.errorf(".debug_abbrev", int64(r.Off), "truncated abbreviation table")
 	}
 	return table, nil
 }
@@ -168,10 +167,10 @@ func (f *File) Forms(u *Unit, e *dwarf.Entry) ([]AttrForm, error) {
 	if e.Offset < u.First || e.Offset >= u.End {
 		return nil, f.errorf(".debug_info", int64(e.Offset), "entry outside its unit")
 	}
-	r := &byteReader{b: info[:u.End], off: int(e.Offset)}
-	code := r.uleb()
+	r := &ByteReader{B: info[:u.End], Off: int(e.Offset)}
+	code := r.ULEB()
 	a := u.abbrevs[code]
-	if r.err != nil || a == nil {
+	if r.Err != nil || a == nil {
 		return nil, f.errorf(".debug_info", int64(e.Offset), "unknown abbreviation code %d", code)
 	}
 	return a.attrs, nil
@@ -192,55 +191,4 @@ func (f *File) UnitOf(off dwarf.Offset) *Unit {
 		return f.units[lo]
 	}
 	return nil
-}
-
-// byteReader decodes LEB128 and bytes, remembering the first error.
-type byteReader struct {
-	b   []byte
-	off int
-	err error
-}
-
-func (r *byteReader) byte() byte {
-	if r.off >= len(r.b) {
-		r.err = fmt.Errorf("unexpected end of data at %#x", r.off)
-		return 0
-	}
-	c := r.b[r.off]
-	r.off++
-	return c
-}
-
-func (r *byteReader) uleb() uint64 {
-	var v uint64
-	for shift := uint(0); r.err == nil; shift += 7 {
-		c := r.byte()
-		if shift < 64 {
-			v |= uint64(c&0x7f) << shift
-		}
-		if c&0x80 == 0 {
-			break
-		}
-	}
-	return v
-}
-
-func (r *byteReader) sleb() int64 {
-	var v int64
-	var shift uint
-	var c byte
-	for r.err == nil {
-		c = r.byte()
-		if shift < 64 {
-			v |= int64(c&0x7f) << shift
-		}
-		shift += 7
-		if c&0x80 == 0 {
-			break
-		}
-	}
-	if shift < 64 && c&0x40 != 0 {
-		v |= -1 << shift
-	}
-	return v
 }

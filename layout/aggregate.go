@@ -3,6 +3,8 @@ package layout
 import (
 	"debug/dwarf"
 	"encoding/binary"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
 
 // aggregate fills a struct, class or union, or a Rust enum (a struct holding
@@ -114,12 +116,12 @@ func memberOffset(v any) int64 {
 	case int64:
 		return v
 	case []byte:
-		r := exprReader{b: v}
+		r := ddwarf.ByteReader{B: v}
 		var acc int64
-		for r.off < len(v) {
-			switch op := r.next(); op {
+		for r.More() {
+			switch op := r.Byte(); op {
 			case 0x23, 0x10: // DW_OP_plus_uconst, DW_OP_constu
-				acc += int64(r.uleb())
+				acc += int64(r.ULEB())
 			default:
 				if op >= 0x30 && op <= 0x4f { // DW_OP_lit0..31
 					acc += int64(op - 0x30)
@@ -131,54 +133,6 @@ func memberOffset(v any) int64 {
 		return acc
 	}
 	return -1
-}
-
-type exprReader struct {
-	b   []byte
-	off int
-}
-
-func (r *exprReader) next() byte {
-	if r.off >= len(r.b) {
-		return 0
-	}
-	c := r.b[r.off]
-	r.off++
-	return c
-}
-
-func (r *exprReader) uleb() uint64 {
-	var v uint64
-	for shift := uint(0); r.off < len(r.b); shift += 7 {
-		c := r.next()
-		if shift < 64 {
-			v |= uint64(c&0x7f) << shift
-		}
-		if c&0x80 == 0 {
-			break
-		}
-	}
-	return v
-}
-
-func (r *exprReader) sleb() int64 {
-	var v int64
-	var shift uint
-	var c byte
-	for r.off < len(r.b) {
-		c = r.next()
-		if shift < 64 {
-			v |= int64(c&0x7f) << shift
-		}
-		shift += 7
-		if c&0x80 == 0 {
-			break
-		}
-	}
-	if shift < 64 && c&0x40 != 0 {
-		v |= -1 << shift
-	}
-	return v
 }
 
 // structAlign derives the alignment of a struct or union without

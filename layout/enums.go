@@ -98,19 +98,19 @@ func boolInt(b bool) int64 {
 // discrList decodes a DW_AT_discr_list block: DW_DSC_label (0) value, or
 // DW_DSC_range (1) low high, in LEB128 signed as the tag type is.
 func discrList(b []byte, size int, signed bool) []DiscrRange {
-	r := exprReader{b: b}
+	r := ddwarf.ByteReader{B: b}
 	read := func() *big.Int {
 		c := ddwarf.Const{Form: ddwarf.FormUdata}
 		if signed {
-			c = ddwarf.Const{Form: ddwarf.FormSdata, Raw: r.sleb()}
+			c = ddwarf.Const{Form: ddwarf.FormSdata, Raw: r.SLEB()}
 		} else {
-			c.Raw = int64(r.uleb())
+			c.Raw = int64(r.ULEB())
 		}
 		return c.Int(size, signed, nil)
 	}
 	var out []DiscrRange
-	for r.off < len(b) {
-		switch r.next() {
+	for r.More() {
+		switch r.Byte() {
 		case 0:
 			v := read()
 			out = append(out, DiscrRange{Lo: v, Hi: v})

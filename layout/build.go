@@ -24,6 +24,10 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 		if err != nil {
 			return err
 		}
+		if dwo := dwoName(t.root); dwo != "" {
+			return &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
+				Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
+		}
 		b := newBuilder(f, t)
 		if err := b.buildUnit(); err != nil {
 			return err
@@ -36,7 +40,23 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	}
 	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
 	merge(bin, parts)
+	if err := readSymbols(f, bin); err != nil {
+		return nil, err
+	}
 	return bin, nil
+}
+
+// dwoName is the split-DWARF file a skeleton unit points to, or "".
+func dwoName(root *node) string {
+	for _, a := range []dwarf.Attr{0x76, 0x2130} { // DW_AT_dwo_name, DW_AT_GNU_dwo_name
+		if s, ok := root.Val(a).(string); ok {
+			return s
+		}
+	}
+	if root.Tag == 0x4a { // DW_TAG_skeleton_unit
+		return "a .dwo file"
+	}
+	return ""
 }
 
 func depthLimit(f *ddwarf.File) int { return f.Limits().Depth }

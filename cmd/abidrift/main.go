@@ -30,6 +30,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"layout", "[flags] BINARY [NAME...]", "print type layouts: offsets, sizes, holes, enum tags, niches, variants", runLayout},
+		{"sig", "[flags] BINARY [NAME...]", "print exported functions and how every argument and result is passed", runSig},
 	}
 }
 

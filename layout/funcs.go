@@ -80,24 +80,53 @@ func (b *builder) function(n *node) (*Function, error) {
 			break
 		}
 	}
-	for _, src := range chain {
-		if err := b.params(fn, src); err != nil {
-			return nil, err
-		}
-		if len(fn.Params) > 0 || fn.Variadic {
-			break
-		}
+	// The abstract instance lists the parameters in source order; a concrete
+	// instance may list them in another order, or only some of them. (An
+	// out-of-line C++ definition lists its own, named ones.)
+	decl := n
+	if _, inlined := n.Val(dwarf.AttrAbstractOrigin).(dwarf.Offset); inlined && hasParams(chain[len(chain)-1]) {
+		decl = chain[len(chain)-1]
+	}
+	if err := b.params(fn, decl, concreteLocations(n)); err != nil {
+		return nil, err
 	}
 	return fn, nil
 }
 
-// params adds the formal parameters listed under n.
-func (b *builder) params(fn *Function, n *node) error {
+func hasParams(n *node) bool {
+	for _, c := range n.children {
+		if c.Tag == dwarf.TagFormalParameter || c.Tag == dwarf.TagUnspecifiedParameters {
+			return true
+		}
+	}
+	return false
+}
+
+// concreteLocations maps each parameter of a concrete instance to its
+// DW_AT_location, keyed by the parameter itself and by its abstract origin.
+func concreteLocations(n *node) map[dwarf.Offset]any {
+	locs := map[dwarf.Offset]any{}
+	for _, c := range n.children {
+		if c.Tag != dwarf.TagFormalParameter {
+			continue
+		}
+		loc := c.Val(dwarf.AttrLocation)
+		locs[c.Offset] = loc
+		if o, ok := c.Val(dwarf.AttrAbstractOrigin).(dwarf.Offset); ok {
+			locs[o] = loc
+		}
+	}
+	return locs
+}
+
+// params adds the formal parameters listed under n, with their locations
+// in the concrete instance.
+func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error {
 	for _, c := range n.children {
 		switch c.Tag {
 		case dwarf.TagFormalParameter:
 			chain := b.origins(c)
-			p := Param{Location: c.Val(dwarf.AttrLocation)}
+			p := Param{Location: locs[c.Offset]}
 			p.Name, _ = attr(chain, dwarf.AttrName).(string)
 			for _, pc := range chain {
 				if _, ok := pc.Val(dwarf.AttrType).(dwarf.Offset); ok {

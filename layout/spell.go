@@ -36,6 +36,9 @@ func spell(t *Type, depth int) string {
 	case KindReference:
 		return spell(t.Elem, depth+1) + " " + t.Qualifier
 	case KindQualified:
+		if e := t.Elem; e != nil && (e.Kind == KindPointer || e.Kind == KindReference) && !rust {
+			return spell(e, depth+1) + t.Qualifier // T *const
+		}
 		return t.Qualifier + " " + spell(t.Elem, depth+1)
 	case KindArray:
 		if rust {

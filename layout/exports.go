@@ -200,7 +200,7 @@ func externalSymbols(bin *Binary) []ddwarf.Symbol {
 	for _, fn := range bin.Functions {
 		name := fn.LinkageName
 		if name == "" {
-			name = lastSegment(fn.Name)
+			name = LastSegment(fn.Name)
 		}
 		if !fn.External || name == "" || seen[name] {
 			continue
@@ -211,7 +211,7 @@ func externalSymbols(bin *Binary) []ddwarf.Symbol {
 	for _, v := range bin.Variables {
 		name := v.LinkageName
 		if name == "" {
-			name = lastSegment(v.Name)
+			name = LastSegment(v.Name)
 		}
 		if name == "" || seen[name] {
 			continue
@@ -311,7 +311,7 @@ func displayName(e *Export) string {
 		if e.Function == nil {
 			return name
 		}
-		if args := genericArgs(lastSegment(e.Function.Name)); args != "" && !strings.HasSuffix(name, args) {
+		if args := genericArgs(LastSegment(e.Function.Name)); args != "" && !strings.HasSuffix(name, args) {
 			name += args
 		}
 	case MangleRustV0:
@@ -347,26 +347,6 @@ func genericArgs(seg string) string {
 		}
 	}
 	return ""
-}
-
-// lastSegment is the part of a qualified name after its last "::" outside
-// brackets: `Option<&a::B>` for `core::option::Option<&a::B>`.
-func lastSegment(name string) string {
-	depth, start := 0, 0
-	for i := 0; i < len(name); i++ {
-		switch name[i] {
-		case '<', '(', '[':
-			depth++
-		case '>', ')', ']':
-			depth--
-		case ':':
-			if depth == 0 && i+1 < len(name) && name[i+1] == ':' {
-				start = i + 2
-				i++
-			}
-		}
-	}
-	return name[start:]
 }
 
 // inferABI guesses the convention of an exported function from its
@@ -409,7 +389,7 @@ func newDWARFIndex(bin *Binary) *dwarfIndex {
 		if fn.LinkageName != "" {
 			x.fnByLinkage[fn.LinkageName] = append(x.fnByLinkage[fn.LinkageName], fn)
 		} else if fn.Name != "" {
-			last := lastSegment(fn.Name)
+			last := LastSegment(fn.Name)
 			x.fnByName[last] = append(x.fnByName[last], fn)
 		}
 	}
@@ -417,7 +397,7 @@ func newDWARFIndex(bin *Binary) *dwarfIndex {
 		if v.LinkageName != "" {
 			x.varByLinkage[v.LinkageName] = append(x.varByLinkage[v.LinkageName], v)
 		} else if v.Name != "" {
-			last := lastSegment(v.Name)
+			last := LastSegment(v.Name)
 			x.varName[last] = append(x.varName[last], v)
 		}
 	}

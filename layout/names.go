@@ -75,3 +75,23 @@ func (t *unitTree) fileNames(b *builder) []string {
 	}
 	return t.files
 }
+
+// LastSegment is the part of a qualified name after its last "::" outside
+// angle brackets and parentheses: `Option<&a::B>` for `core::option::Option<&a::B>`.
+func LastSegment(name string) string {
+	depth, start := 0, 0
+	for i := 0; i < len(name); i++ {
+		switch name[i] {
+		case '<', '(', '[':
+			depth++
+		case '>', ')', ']':
+			depth--
+		case ':':
+			if depth == 0 && i+1 < len(name) && name[i+1] == ':' {
+				start = i + 2
+				i++
+			}
+		}
+	}
+	return name[start:]
+}

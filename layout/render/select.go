@@ -38,7 +38,7 @@ func Select(bin *layout.Binary, names []string) []Entry {
 }
 
 func matches(name string, names []string) bool {
-	last := LastSegment(name)
+	last := layout.LastSegment(name)
 	bare, _, _ := strings.Cut(last, "<")
 	for _, n := range names {
 		if n == name || n == last || n == bare {
@@ -46,24 +46,4 @@ func matches(name string, names []string) bool {
 		}
 	}
 	return false
-}
-
-// LastSegment is the part of a qualified name after its last "::" outside
-// angle brackets and parentheses: `Option<&a::B>` for `core::option::Option<&a::B>`.
-func LastSegment(name string) string {
-	depth, start := 0, 0
-	for i := 0; i < len(name); i++ {
-		switch name[i] {
-		case '<', '(', '[':
-			depth++
-		case '>', ')', ']':
-			depth--
-		case ':':
-			if depth == 0 && i+1 < len(name) && name[i+1] == ':' {
-				start = i + 2
-				i++
-			}
-		}
-	}
-	return name[start:]
 }

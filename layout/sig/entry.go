@@ -12,7 +12,6 @@ import (
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
-	"github.com/abidrift/abidrift/layout/render"
 )
 
 // entryIndex holds, for the subprograms at the entry addresses of the
@@ -50,7 +49,7 @@ func (x *entryIndex) lookup(e *layout.Export) *entryFunc {
 	}
 	want := e.Function.LinkageName
 	if want == "" {
-		want = render.LastSegment(e.Function.Name)
+		want = layout.LastSegment(e.Function.Name)
 	}
 	for _, c := range cands {
 		if c.name == want {

@@ -12,7 +12,6 @@ import (
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/abi"
-	"github.com/abidrift/abidrift/layout/render"
 )
 
 // Schema names the JSON format of a Report.
@@ -154,7 +153,7 @@ func Analyze(f *ddwarf.File, s *layout.Surface, opts Options) (*Report, error) {
 // without C++ parameters and generic arguments (`area(long, long)`, `area`,
 // `r_generic<u32>`, `r_generic`).
 func Matches(e *layout.Export, names []string) bool {
-	last := render.LastSegment(e.Name)
+	last := layout.LastSegment(e.Name)
 	noParams, _, _ := strings.Cut(last, "(")
 	bare, _, _ := strings.Cut(noParams, "<")
 	for _, n := range names {

@@ -90,6 +90,9 @@ func (m machine) homogeneous(s *layout.Type) (n int, unit int64, ok bool, err er
 		return 0, 0, false, nil
 	}
 	unit = leaves[0].size
+	if unit <= 0 {
+		return 0, 0, false, nil
+	}
 	offs := map[int64]bool{}
 	for _, l := range leaves {
 		if l.kind != leafFloat || l.size != unit || l.off%unit != 0 {

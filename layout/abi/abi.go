@@ -152,6 +152,9 @@ func (m machine) flatten(t *layout.Type, off int64, out *[]leaf, depth int) (una
 	if s.Size < 0 || s.Decl {
 		return false, fmt.Errorf("%w: %s", ErrUnknownSize, layout.TypeName(s))
 	}
+	if off < 0 {
+		return false, fmt.Errorf("%w: a part of %s lies at a negative offset", ErrUnsupported, layout.TypeName(s))
+	}
 	if s.Size == 0 {
 		return false, nil
 	}
@@ -231,6 +234,9 @@ func (m machine) flatten(t *layout.Type, off int64, out *[]leaf, depth int) (una
 func (m machine) flattenFields(fields []layout.Field, off int64, out *[]leaf, depth int) (unaligned bool, err error) {
 	for _, f := range fields {
 		if f.BitSize > 0 {
+			if f.BitOffset < 0 {
+				return false, fmt.Errorf("%w: bitfield %s at a negative offset", ErrUnsupported, f.Name)
+			}
 			lo := f.BitOffset / 8
 			hi := (f.BitOffset + f.BitSize + 7) / 8
 			*out = append(*out, leaf{kind: leafInt, off: off + lo, size: hi - lo})

@@ -31,6 +31,8 @@ func commands() []command {
 	return []command{
 		{"layout", "[flags] BINARY [NAME...]", "print type layouts: offsets, sizes, holes, enum tags, niches, variants", runLayout},
 		{"sig", "[flags] BINARY [NAME...]", "print exported functions and how every argument and result is passed", runSig},
+		{"diff", "[flags] OLD NEW", "report ABI changes between two builds (binaries or dumps), by severity", runDiff},
+		{"dump", "[-o FILE] [--format json] BINARY", "write the ABI model as a JSON baseline (abidrift.dump/v1)", runDump},
 	}
 }
 
@@ -84,7 +86,7 @@ func (c *cli) flags(cmd, args, about string) *pflag.FlagSet {
 	fs.SetOutput(c.stderr)
 	fs.SortFlags = false
 	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: abidrift %s %s\n\n%s\n\nFlags:\n%s", cmd, args, about, fs.FlagUsages())
+		fmt.Fprintf(fs.Output(), "Usage: abidrift %s %s\n\n%s\n\nFlags:\n%s", cmd, args, about, fs.FlagUsages())
 	}
 	return fs
 }

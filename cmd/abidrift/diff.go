@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"regexp"
+
+	"github.com/abidrift/abidrift/diff"
+	"github.com/abidrift/abidrift/diff/render"
+	"github.com/abidrift/abidrift/diff/suppress"
+)
+
+const diffAbout = `Compare the ABI of two builds of a library and report what changed: exported functions
+and variables removed or added, parameters and results whose types or passing changed, and
+changes to the layout of every type they reach (sizes, alignments, field offsets and types,
+enum tags, niches, discriminants and variants, trait vtables). Each side is a binary with
+DWARF or a dump written by 'abidrift dump' (told apart by content: a dump starts with '{').
+
+Each change has a kind, a severity (breaking, possibly-breaking or compatible) and, for type
+changes, the exported functions and variables that reach it with the path to it.
+
+By default only the types that exported functions and variables reach are compared.
+
+Exit status is a bitmask, as abidiff's:
+  0   no change reported
+  1   error (unreadable input, bad suppression file)
+  2   usage error
+  4   changes were reported (bit 4), none of them at or above the --fail-on level
+  12  (4|8) at least one change at or above the --fail-on level
+--fail-on sets which severities set the 8 bit:
+  breaking  (default) only breaking changes
+  possibly  breaking and possibly-breaking changes
+  any       every reported change, compatible ones too
+Suppressed changes set no bit.`
+
+func runDiff(c *cli, args []string) int {
+	fs := c.flags("diff", "[flags] OLD NEW", diffAbout)
+	var rf readFlags
+	rf.register(fs, "text", "json", "markdown")
+	verbose := fs.BoolP("verbose", "v", false, "text and markdown: list every change with its location and every impacted symbol")
+	failOn := fs.String("fail-on", "breaking", "lowest severity that sets the 8 bit of the exit status: breaking, possibly or any")
+	var suppressions []string
+	fs.StringArrayVar(&suppressions, "suppress", nil, "suppression file: abidrift TOML [[rule]]s or a libabigail .abignore subset (repeatable)")
+	allTypes := fs.Bool("all-types", false, "compare every named type, not only those exported functions and variables reach")
+	typesRE := fs.String("types", "", "compare only named types whose qualified name matches this regexp (reachable or not)")
+	if st := c.parse(fs, args); st >= 0 {
+		return st
+	}
+	if err := rf.checkFormat(); err != nil {
+		return c.usageError("diff", "%v", err)
+	}
+	threshold, ok := map[string]int{"breaking": 2, "possibly": 1, "possibly-breaking": 1, "any": 0}[*failOn]
+	if !ok {
+		return c.usageError("diff", "unknown --fail-on %q: use breaking, possibly or any", *failOn)
+	}
+	if fs.NArg() != 2 {
+		return c.usageError("diff", "want OLD and NEW, got %d arguments", fs.NArg())
+	}
+	opts := diff.Options{AllTypes: *allTypes}
+	if *typesRE != "" {
+		re, err := regexp.Compile(*typesRE)
+		if err != nil {
+			return c.usageError("diff", "bad --types: %v", err)
+		}
+		opts.Types = re
+	}
+	rules := &suppress.Set{}
+	for _, path := range suppressions {
+		s, err := suppress.Load(path)
+		if err != nil {
+			return c.fail(err)
+		}
+		rules.Add(s)
+	}
+	old, err := loadSide(&rf, fs.Arg(0))
+	if err != nil {
+		return c.fail(err)
+	}
+	new, err := loadSide(&rf, fs.Arg(1))
+	if err != nil {
+		return c.fail(err)
+	}
+	var report *diff.Report
+	if so, sn := surface(old), surface(new); so != nil && sn != nil {
+		report = diff.CompareSurfaces(so, sn, opts)
+	} else {
+		// Without both symbol tables the exported surface comes from DWARF on
+		// both sides, so that the two are keyed alike.
+		report = diff.Compare(old.Binary, new.Binary, opts)
+	}
+	report.Old, report.New = fs.Arg(0), fs.Arg(1)
+	rules.Apply(report)
+	ropts := render.Options{Verbose: *verbose}
+	switch rf.format {
+	case "json":
+		err = render.JSON(c.stdout, report)
+	case "markdown":
+		err = render.Markdown(c.stdout, report, ropts)
+	default:
+		err = render.Text(c.stdout, report, ropts)
+	}
+	if err != nil {
+		return c.fail(fmt.Errorf("writing the report: %w", err))
+	}
+	return diffStatus(report, threshold)
+}
+
+// diffStatus is the exit status of a report: 4 when it has changes, with
+// the 8 bit when one of them ranks at or above threshold.
+func diffStatus(r *diff.Report, threshold int) int {
+	if len(r.Changes) == 0 {
+		return exitOK
+	}
+	st := exitChange
+	for _, ch := range r.Changes {
+		if ch.Severity.Rank() >= threshold {
+			st |= exitIncompatible
+			break
+		}
+	}
+	return st
+}

@@ -1,0 +1,107 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/dump"
+)
+
+func runDump(c *cli, args []string) int {
+	fs := c.flags("dump", "[-o FILE] [--format json] BINARY",
+		"Write the ABI model of BINARY as an abidrift.dump/v1 JSON document: the binary's facts\n"+
+			"(architecture, SONAME, build-id, producers), its functions and variables with their\n"+
+			"signatures (and how each value is passed, when the target's convention is known), and\n"+
+			"every type they reach. Types are referenced by stable ids; the output is deterministic.\n"+
+			"Keep it as a baseline: `abidrift diff baseline.json NEW` compares a build against it.")
+	var rf readFlags
+	rf.register(fs, "json")
+	out := fs.StringP("output", "o", "", "write the dump to FILE instead of standard output")
+	if st := c.parse(fs, args); st >= 0 {
+		return st
+	}
+	if err := rf.checkFormat(); err != nil {
+		return c.usageError("dump", "%v", err)
+	}
+	if fs.NArg() != 1 {
+		return c.usageError("dump", "want exactly one BINARY, got %d arguments", fs.NArg())
+	}
+	m, err := loadSide(&rf, fs.Arg(0))
+	if err != nil {
+		return c.fail(err)
+	}
+	var buf bytes.Buffer
+	if err := dump.Write(&buf, m, dump.Options{}); err != nil {
+		return c.fail(err)
+	}
+	if *out == "" {
+		if _, err := io.Copy(c.stdout, &buf); err != nil {
+			return c.fail(err)
+		}
+		return exitOK
+	}
+	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+		return c.fail(err)
+	}
+	return exitOK
+}
+
+// loadSide reads path as a dump when its content starts with '{', else as a
+// binary: its DWARF model and its symbol table.
+func loadSide(rf *readFlags, path string) (dump.Model, error) {
+	if dump.IsDumpFile(path) {
+		return dump.ReadFile(path)
+	}
+	f, err := dwarf.Open(path, dwarf.Options{
+		Limits:    dwarf.Limits{SectionSize: rf.maxSection, Depth: rf.maxDepth},
+		DebugDirs: rf.debugDirs,
+	})
+	if err != nil {
+		return dump.Model{}, err
+	}
+	defer f.Close()
+	bin, err := layout.Build(f, layout.Options{})
+	if err != nil {
+		return dump.Model{}, err
+	}
+	m := dump.Model{Binary: bin}
+	if f.ELF != nil {
+		if m.Symbols, err = f.Symbols(); err != nil {
+			return dump.Model{}, err
+		}
+	}
+	return m, nil
+}
+
+// surface is the exported surface of m, from its symbol table; nil without one.
+func surface(m dump.Model) *layout.Surface {
+	if m.Symbols == nil {
+		return nil
+	}
+	return layout.NewSurface(m.Binary, m.Symbols, layout.ExportOptions{})
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same directory.
+func writeFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".abidrift-dump-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,356 @@
+package diff_test
+
+// The fixture cases of testdata/diff/cases: one annotated source per case,
+// Rust (.rs) or C (.c). Lines between `// old` and the next marker go only to
+// the old build, `// new` only to the new one, `// both` (the default) to
+// both; excluded lines become blank lines, so line numbers match the case
+// file. Beside the code, `// want: SEVERITY KIND SUBJECT` states a change the
+// diff must report; the diff must report nothing else.
+//
+// Directives (comment lines near the top):
+//
+//	// build: dylib             Rust: a std dylib (-C prefer-dynamic) instead of a no_std cdylib
+//	// old-flags: ... / new-flags: ...   extra compiler flags of one side
+//	// old-cc: clang / new-cc: clang     the C compiler of one side
+//	// option: all-types        compare with Options.AllTypes
+//
+// A Rust cdylib case is built #![no_std] with a panic handler that the
+// harness writes on line 1, which must be a comment describing the case.
+//
+// The binaries of every case are committed in testdata/diff/bin, so the test
+// runs without compilers; when rustc and gcc are present each case is also
+// rebuilt into a temporary directory and checked again. Regenerate the
+// committed binaries with testdata/diff/build.sh (go test -run TestCases -rebuild).
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/abidrift/abidrift/diff"
+	"github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/layout"
+)
+
+var rebuild = flag.Bool("rebuild", false, "rebuild the committed binaries in testdata/diff/bin (needs rustc, gcc, clang)")
+
+const (
+	casesDir = "../testdata/diff/cases"
+	binDir   = "../testdata/diff/bin"
+	// remapped is the directory the sources are recorded under in DWARF.
+	remapped = "testdata/diff/cases"
+	prelude  = "#![no_std] #[panic_handler] fn __abidrift_panic(_: &core::panic::PanicInfo) -> ! { loop {} }"
+)
+
+type want struct {
+	sev     diff.Severity
+	kind    diff.Kind
+	subject string
+	line    int
+}
+
+func (w want) String() string { return fmt.Sprintf("%s %s %s", w.sev, w.kind, w.subject) }
+
+type fixture struct {
+	name, path, lang string
+	old, new         string
+	wants            []want
+	dir              map[string]string
+}
+
+// parseCase splits a case file into its two sources and its expectations.
+func parseCase(path string) (*fixture, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	fx := &fixture{path: path, dir: map[string]string{}}
+	base := filepath.Base(path)
+	fx.lang = strings.TrimPrefix(filepath.Ext(base), ".")
+	fx.name = strings.TrimSuffix(base, filepath.Ext(base))
+	var oldB, newB strings.Builder
+	mode := "both"
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	for _, line := range lines {
+		trim := strings.TrimSpace(line)
+		for _, d := range []string{"build", "old-flags", "new-flags", "old-cc", "new-cc", "option"} {
+			if v, ok := strings.CutPrefix(trim, "// "+d+":"); ok {
+				fx.dir[d] = strings.TrimSpace(v)
+			}
+		}
+	}
+	for i, line := range lines {
+		n := i + 1
+		trim := strings.TrimSpace(line)
+		switch trim {
+		case "// old", "// new", "// both":
+			mode = strings.TrimPrefix(trim, "// ")
+			oldB.WriteString("\n")
+			newB.WriteString("\n")
+			continue
+		}
+		if _, w, ok := strings.Cut(line, "// want:"); ok {
+			f := strings.Fields(w)
+			if len(f) < 3 {
+				return nil, fmt.Errorf("%s:%d: want SEVERITY KIND SUBJECT", path, n)
+			}
+			sev := diff.Severity(f[0])
+			if !sev.Valid() {
+				return nil, fmt.Errorf("%s:%d: unknown severity %q", path, n, f[0])
+			}
+			fx.wants = append(fx.wants, want{sev: sev, kind: diff.Kind(f[1]), subject: strings.Join(f[2:], " "), line: n})
+		}
+		if n == 1 && fx.lang == "rs" && fx.dir["build"] == "" {
+			if !strings.HasPrefix(trim, "//") {
+				return nil, fmt.Errorf("%s:1: the first line must be a comment (the harness replaces it with the no_std prelude)", path)
+			}
+			line = prelude
+		}
+		if mode != "new" {
+			oldB.WriteString(line)
+		}
+		if mode != "old" {
+			newB.WriteString(line)
+		}
+		oldB.WriteString("\n")
+		newB.WriteString("\n")
+	}
+	fx.old, fx.new = oldB.String(), newB.String()
+	return fx, nil
+}
+
+// compilers lists the programs a case needs.
+func (fx *fixture) compilers() []string {
+	if fx.lang == "rs" {
+		return []string{"rustc"}
+	}
+	out := []string{"gcc"}
+	for _, k := range []string{"old-cc", "new-cc"} {
+		if cc := fx.dir[k]; cc != "" {
+			out = append(out, cc)
+		}
+	}
+	return out
+}
+
+// build compiles both sides into dir and returns the two binaries.
+func (fx *fixture) build(dir string) (string, string, error) {
+	bins := [2]string{}
+	for i, side := range []string{"old", "new"} {
+		srcDir, err := os.MkdirTemp("", "abidrift-case-")
+		if err != nil {
+			return "", "", err
+		}
+		defer os.RemoveAll(srcDir)
+		src := filepath.Join(srcDir, filepath.Base(fx.path))
+		text := fx.old
+		if side == "new" {
+			text = fx.new
+		}
+		if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+			return "", "", err
+		}
+		out, err := filepath.Abs(filepath.Join(dir, fx.name+"."+side+".so"))
+		if err != nil {
+			return "", "", err
+		}
+		var cmd *exec.Cmd
+		extra := strings.Fields(fx.dir[side+"-flags"])
+		if fx.lang == "rs" {
+			args := []string{"--edition", "2021", "-C", "debuginfo=2", "-C", "opt-level=0", "-C", "overflow-checks=off", "-C", "debug-assertions=off",
+				"-C", "metadata=abidrift-diff-" + fx.name, "--remap-path-prefix", srcDir + "=" + remapped, "-A", "warnings"}
+			if !strings.Contains(fx.dir[side+"-flags"], "--crate-name") {
+				args = append(args, "--crate-name", "fixture")
+			}
+			if fx.dir["build"] == "dylib" {
+				// rustc names a dylib after its output file; both sides get one SONAME.
+				args = append(args, "--crate-type", "dylib", "-C", "prefer-dynamic", "-C", "link-arg=-Wl,-soname,libfixture.so")
+			} else {
+				args = append(args, "--crate-type", "cdylib", "-C", "panic=abort")
+			}
+			args = append(args, extra...)
+			args = append(args, "-o", out, src)
+			cmd = exec.Command("rustc", args...)
+		} else {
+			cc := fx.dir[side+"-cc"]
+			if cc == "" {
+				cc = "gcc"
+			}
+			args := []string{"-shared", "-fPIC", "-g", "-O0", "-std=gnu11", "-w", "-ffile-prefix-map=" + srcDir + "=" + remapped}
+			args = append(args, extra...)
+			args = append(args, "-o", out, src)
+			cmd = exec.Command(cc, args...)
+		}
+		cmd.Dir = srcDir
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return "", "", fmt.Errorf("building the %s side of %s: %v\n%s\n%s", side, fx.path, err, cmd, msg)
+		}
+		bins[i] = out
+	}
+	return bins[0], bins[1], nil
+}
+
+// loadSurface reads a binary's model and its exported symbols.
+func loadSurface(t *testing.T, path string) *layout.Surface {
+	t.Helper()
+	f, err := dwarf.Open(path, dwarf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	bin, err := layout.Build(f, layout.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := layout.Exports(f, bin, layout.ExportOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// check compares the report on a case's two binaries with its wants.
+func (fx *fixture) check(t *testing.T, oldPath, newPath string) {
+	t.Helper()
+	opts := diff.Options{AllTypes: fx.dir["option"] == "all-types"}
+	r := diff.CompareSurfaces(loadSurface(t, oldPath), loadSurface(t, newPath), opts)
+	got := map[string]*diff.Change{}
+	for _, c := range r.Changes {
+		got[want{sev: c.Severity, kind: c.Kind, subject: c.Subject}.String()] = c
+	}
+	wanted := map[string]want{}
+	for _, w := range fx.wants {
+		k := want{sev: w.sev, kind: w.kind, subject: w.subject}.String()
+		wanted[k] = w
+		if got[k] == nil {
+			t.Errorf("%s:%d: missing: %s", fx.path, w.line, k)
+		}
+	}
+	var extra []string
+	for k, c := range got {
+		if _, ok := wanted[k]; !ok {
+			extra = append(extra, fmt.Sprintf("unexpected: %s\n\t%s", k, c.Detail))
+		}
+	}
+	sort.Strings(extra)
+	for _, e := range extra {
+		t.Errorf("%s: %s", fx.path, e)
+	}
+}
+
+func cases(t *testing.T) []*fixture {
+	t.Helper()
+	paths, _ := filepath.Glob(filepath.Join(casesDir, "*.rs"))
+	cpaths, _ := filepath.Glob(filepath.Join(casesDir, "*.c"))
+	paths = append(paths, cpaths...)
+	sort.Strings(paths)
+	if len(paths) == 0 {
+		t.Fatalf("no cases in %s", casesDir)
+	}
+	var out []*fixture
+	for _, p := range paths {
+		fx, err := parseCase(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, fx)
+	}
+	return out
+}
+
+func haveAll(progs []string) (string, bool) {
+	for _, p := range progs {
+		if _, err := exec.LookPath(p); err != nil {
+			return p, false
+		}
+	}
+	return "", true
+}
+
+func TestCases(t *testing.T) {
+	fixtures := cases(t)
+	if *rebuild {
+		if err := os.MkdirAll(binDir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, fx := range fixtures {
+			if _, _, err := fx.build(binDir); err != nil {
+				t.Fatal(err)
+			}
+		}
+		writeVersions(t)
+	}
+	for _, fx := range fixtures {
+		t.Run(fx.name, func(t *testing.T) {
+			t.Parallel()
+			t.Run("committed", func(t *testing.T) {
+				o, n := filepath.Join(binDir, fx.name+".old.so"), filepath.Join(binDir, fx.name+".new.so")
+				if _, err := os.Stat(o); err != nil {
+					t.Fatalf("%s has no committed binaries: run testdata/diff/build.sh", fx.path)
+				}
+				fx.check(t, o, n)
+			})
+			t.Run("fresh", func(t *testing.T) {
+				if p, ok := haveAll(fx.compilers()); !ok {
+					t.Skipf("%s is not installed: checked the committed binaries only", p)
+				}
+				o, n, err := fx.build(t.TempDir())
+				if err != nil {
+					t.Fatal(err)
+				}
+				fx.check(t, o, n)
+			})
+		})
+	}
+}
+
+// writeVersions records the toolchains that built testdata/diff/bin.
+func writeVersions(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# toolchains that built these binaries (testdata/diff/build.sh)\n")
+	for _, c := range [][]string{{"rustc", "--version"}, {"gcc", "--version"}, {"clang", "--version"}} {
+		out, err := exec.Command(c[0], c[1:]...).Output()
+		if err != nil {
+			continue
+		}
+		first, _, _ := strings.Cut(string(out), "\n")
+		fmt.Fprintf(&b, "%s: %s\n", c[0], first)
+	}
+	if err := os.WriteFile(filepath.Join(binDir, "VERSIONS"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// kindsWithoutFixture are the kinds no fixture case can produce on one
+// machine with one toolchain; unit tests cover them.
+var kindsWithoutFixture = map[diff.Kind]string{
+	diff.ArchChanged:         "needs two targets: TestSyntheticKinds",
+	diff.RustcVersionChanged: "needs two rustc versions: TestSyntheticKinds",
+}
+
+// TestKindsCovered checks that every kind is expected by some case.
+func TestKindsCovered(t *testing.T) {
+	seen := map[diff.Kind]bool{}
+	for _, fx := range cases(t) {
+		for _, w := range fx.wants {
+			seen[w.kind] = true
+		}
+	}
+	known := map[diff.Kind]bool{}
+	for _, k := range diff.Kinds {
+		known[k.Kind] = true
+		if !seen[k.Kind] && kindsWithoutFixture[k.Kind] == "" {
+			t.Errorf("no case in %s expects %s", casesDir, k.Kind)
+		}
+	}
+	for k := range seen {
+		if !known[k] {
+			t.Errorf("a case expects unknown kind %s", k)
+		}
+	}
+}

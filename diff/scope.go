@@ -1,0 +1,417 @@
+package diff
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/abidrift/abidrift/layout"
+)
+
+// side is one build with its exported symbols, the named types in scope and,
+// once needed, the graph that leads from the symbols to the types.
+type side struct {
+	bin  *layout.Binary
+	fns  map[string]*entry // exported functions by stable key
+	vars map[string]*entry // exported variables by stable key
+	// byKey holds every named definition (and declaration reached) by type key;
+	// named holds those in scope. Old keys use the new crate names.
+	byKey map[string]*layout.Type
+	named map[string]*layout.Type
+	// defs holds every definition of each key: C allows one name to be
+	// defined differently in different units of one binary.
+	defs map[string][]*layout.Type
+	// keyOf is the type key of each named type reached.
+	keyOf map[*layout.Type]string
+	graph *graph
+}
+
+// newSide prepares one build; surface, when not nil, gives its exported symbols.
+func newSide(bin *layout.Binary, surface *layout.Surface) *side {
+	s := &side{bin: bin}
+	if surface != nil {
+		s.fns, s.vars = surfaceExports(surface)
+	} else {
+		s.fns, s.vars = dwarfExports(bin)
+	}
+	return s
+}
+
+// refs calls f with every type t references that matters to its layout or
+// signature (template arguments do not).
+func refs(t *layout.Type, f func(*layout.Type)) {
+	if t.Elem != nil {
+		f(t.Elem)
+	}
+	for _, fl := range t.Fields {
+		if fl.Type != nil {
+			f(fl.Type)
+		}
+	}
+	if t.Tag != nil && t.Tag.Type != nil {
+		f(t.Tag.Type)
+	}
+	for _, v := range t.Variants {
+		if v.Type != nil {
+			f(v.Type)
+		}
+		for _, fl := range v.Fields {
+			if fl.Type != nil {
+				f(fl.Type)
+			}
+		}
+	}
+	for _, p := range t.Params {
+		if p != nil {
+			f(p)
+		}
+	}
+	if t.Result != nil {
+		f(t.Result)
+	}
+}
+
+func isNamedType(t *layout.Type) bool {
+	return t != nil && t.Name != "" && (t.IsAggregate() || t.Kind == layout.KindTypedef)
+}
+
+// vtableTrait returns the trait of a Rust vtable type name
+// `<crate::Impl as crate::Trait>::{vtable_type}`.
+func vtableTrait(name string) (string, bool) {
+	rest, ok := strings.CutSuffix(name, ">::{vtable_type}")
+	if !ok || !strings.HasPrefix(rest, "<") {
+		return "", false
+	}
+	i := strings.LastIndex(rest, " as ")
+	if i < 0 {
+		return "", false
+	}
+	return rest[i+4:], true
+}
+
+var dynTraitRE = regexp.MustCompile(`dyn ([A-Za-z_][A-Za-z0-9_:]*)`)
+
+// scope finds the named types the exported functions and variables reach
+// (all of them with AllTypes; those matching Types with Types). rename maps
+// the old crate names to the new ones when s is the old side.
+func (s *side) scope(rename crateMap, opts Options) {
+	s.byKey, s.named, s.keyOf = map[string]*layout.Type{}, map[string]*layout.Type{}, map[*layout.Type]string{}
+	key := func(t *layout.Type) string {
+		if k, ok := s.keyOf[t]; ok {
+			return k
+		}
+		k := typeKey(t, rename.rename(t.Name))
+		s.keyOf[t] = k
+		return k
+	}
+	s.defs = map[string][]*layout.Type{}
+	for _, t := range s.bin.Types {
+		k := key(t)
+		if s.byKey[k] == nil {
+			s.byKey[k] = t
+		}
+		s.defs[k] = append(s.defs[k], t)
+	}
+	reached := map[string]*layout.Type{}
+	visited := map[*layout.Type]bool{}
+	var stack []*layout.Type
+	push := func(t *layout.Type) {
+		if t != nil && !visited[t] {
+			visited[t] = true
+			stack = append(stack, t)
+		}
+	}
+	for _, k := range sortedKeys(s.fns) {
+		if fn := s.fns[k].fn; fn != nil {
+			for _, p := range fn.Params {
+				push(p.Type)
+			}
+			push(fn.Result)
+		}
+	}
+	for _, k := range sortedKeys(s.vars) {
+		if v := s.vars[k].v; v != nil {
+			push(v.Type)
+		}
+	}
+	for len(stack) > 0 {
+		t := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if isNamedType(t) {
+			k := key(t)
+			if prev := reached[k]; prev == nil || prev.Decl && !t.Decl {
+				reached[k] = t
+			}
+			if s.byKey[k] == nil {
+				s.byKey[k] = t
+			}
+		}
+		refs(t, push)
+	}
+	// The vtables of the traits whose trait objects are reached.
+	traits := map[string]bool{}
+	for _, t := range reached {
+		for _, m := range dynTraitRE.FindAllStringSubmatch(t.Name, -1) {
+			traits[m[1]] = true
+		}
+	}
+	for k, t := range s.byKey {
+		if tr, ok := vtableTrait(rename.rename(t.Name)); ok && traits[tr] {
+			reached[k] = t
+		}
+	}
+	switch {
+	case opts.Types != nil:
+		for k, t := range s.byKey {
+			if opts.Types.MatchString(rename.rename(t.Name)) {
+				s.named[k] = t
+			}
+		}
+	case opts.AllTypes:
+		for k, t := range s.byKey {
+			s.named[k] = t
+		}
+		for k, t := range reached {
+			s.named[k] = t
+		}
+	default:
+		s.named = reached
+	}
+	for k, t := range s.named {
+		if t.Payload {
+			delete(s.named, k)
+		}
+	}
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// graph links the exported symbols and the named types: an edge from a
+// symbol or type to each named type it reaches without passing through
+// another named type, labelled with the step (`run(&Config)`, `Outer.cfg`).
+type graph struct {
+	rev   map[string][]gedge // target node -> edges pointing at it
+	roots map[string]rootNode
+}
+
+type gedge struct {
+	from, label string
+}
+
+type rootNode struct {
+	symbol string
+	label  string // the root's own step, for changes of the symbol itself
+}
+
+// build computes s.graph.
+func (s *side) buildGraph() *graph {
+	if s.graph != nil {
+		return s.graph
+	}
+	g := &graph{rev: map[string][]gedge{}, roots: map[string]rootNode{}}
+	s.graph = g
+	link := func(from, label string, t *layout.Type) {
+		for _, hit := range s.namedTargets(t) {
+			lab := label + hit.path
+			g.rev[hit.key] = append(g.rev[hit.key], gedge{from: from, label: lab})
+		}
+	}
+	for _, k := range sortedKeys(s.fns) {
+		e := s.fns[k]
+		node := "fn:" + k
+		name := shortName(e.name)
+		fn := e.fn
+		if fn == nil {
+			g.roots[node] = rootNode{symbol: e.symbol, label: name}
+			continue
+		}
+		g.roots[node] = rootNode{symbol: e.symbol, label: name + "(" + paramList(fn) + ")"}
+		for _, p := range fn.Params {
+			link(node, name+"("+shortSpell(p.Type)+")", p.Type)
+		}
+		if fn.Result != nil {
+			link(node, name+"() -> "+shortSpell(fn.Result), fn.Result)
+		}
+	}
+	for _, k := range sortedKeys(s.vars) {
+		e := s.vars[k]
+		node := "var:" + k
+		name := shortName(e.name)
+		g.roots[node] = rootNode{symbol: e.symbol, label: name}
+		if e.v != nil {
+			link(node, name+": "+shortSpell(e.v.Type), e.v.Type)
+		}
+	}
+	// A trait object reaches the vtables of the trait's impls.
+	vtables := map[string][]string{} // trait -> vtable type keys
+	for _, k := range sortedKeys(s.byKey) {
+		if tr, ok := vtableTrait(s.byKey[k].Name); ok {
+			vtables[tr] = append(vtables[tr], k)
+		}
+	}
+	for _, k := range sortedKeys(s.byKey) {
+		t := s.byKey[k]
+		name := shortName(t.Name)
+		for _, m := range dynTraitRE.FindAllStringSubmatch(t.Name, -1) {
+			for _, vk := range vtables[m[1]] {
+				g.rev[vk] = append(g.rev[vk], gedge{from: k, label: name + ".vtable"})
+			}
+		}
+		switch t.Kind {
+		case layout.KindTypedef:
+			link(k, "", t.Elem)
+		case layout.KindStruct, layout.KindUnion:
+			for _, f := range t.Fields {
+				link(k, name+"."+fieldName(f), f.Type)
+			}
+		case layout.KindEnum:
+			for _, v := range t.Variants {
+				for _, f := range v.Fields {
+					link(k, name+"::"+v.Name+"."+fieldName(f), f.Type)
+				}
+			}
+		}
+	}
+	return g
+}
+
+func fieldName(f layout.Field) string {
+	if f.Name == "" {
+		return "{anonymous}"
+	}
+	return f.Name
+}
+
+func paramList(fn *layout.Function) string {
+	var ps []string
+	for _, p := range fn.Params {
+		ps = append(ps, shortSpell(p.Type))
+	}
+	if fn.Variadic {
+		ps = append(ps, "...")
+	}
+	return strings.Join(ps, ", ")
+}
+
+type target struct {
+	key, path string
+}
+
+// namedTargets lists the named types t reaches without passing through
+// another named type: through pointers, arrays, qualifiers, function types
+// and unnamed structs and unions (whose member names extend the path).
+func (s *side) namedTargets(t *layout.Type) []target {
+	var out []target
+	seen := map[*layout.Type]bool{}
+	var walk func(t *layout.Type, path string, depth int)
+	walk = func(t *layout.Type, path string, depth int) {
+		if t == nil || seen[t] || depth > 64 {
+			return
+		}
+		if isNamedType(t) {
+			if k, ok := s.keyOf[t]; ok {
+				out = append(out, target{k, path})
+			} else {
+				out = append(out, target{typeKey(t, t.Name), path})
+			}
+			return
+		}
+		seen[t] = true
+		switch t.Kind {
+		case layout.KindStruct, layout.KindUnion:
+			for _, f := range t.Fields {
+				walk(f.Type, path+"."+fieldName(f), depth+1)
+			}
+		default:
+			refs(t, func(u *layout.Type) { walk(u, path, depth+1) })
+		}
+	}
+	walk(t, "", 0)
+	return out
+}
+
+// computeImpacts fills the impacts of every change.
+func (c *comparer) computeImpacts() {
+	for _, ch := range c.changes {
+		s := c.new
+		if ch.oldSide {
+			s = c.old
+		}
+		ch.Impacts = s.impacts(ch)
+		if len(ch.Impacts) == 0 && !ch.oldSide && ch.Entity == EntityType {
+			ch.Impacts = c.old.impacts(ch)
+		}
+		if ch.Impacts == nil {
+			ch.Impacts = []Impact{}
+		}
+	}
+}
+
+// impacts finds every root that reaches the owner of ch, with the shortest path.
+func (s *side) impacts(ch *Change) []Impact {
+	g := s.buildGraph()
+	if r, ok := g.roots[ch.ownerKey]; ok {
+		return []Impact{{Symbol: r.symbol, Path: r.label}}
+	}
+	if ch.ownerKey == "" {
+		return nil
+	}
+	tail := pathPrefixRE.ReplaceAllString(ch.Subject, "")
+	if rest, ok := strings.CutPrefix(ch.Subject, ch.Owner); ok {
+		tail = shortName(ch.Owner) + rest
+	}
+	type hop struct {
+		next  string
+		label string
+	}
+	nextOf := map[string]hop{ch.ownerKey: {}}
+	queue := []string{ch.ownerKey}
+	var out []Impact
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, e := range g.rev[n] {
+			if _, ok := nextOf[e.from]; ok {
+				continue
+			}
+			nextOf[e.from] = hop{next: n, label: e.label}
+			if r, ok := g.roots[e.from]; ok {
+				var steps []string
+				for at := e.from; at != ch.ownerKey; at = nextOf[at].next {
+					if l := nextOf[at].label; l != "" {
+						steps = append(steps, l)
+					}
+				}
+				if len(steps) == 0 || !strings.HasSuffix(steps[len(steps)-1], tail) {
+					steps = append(steps, tail)
+				}
+				out = append(out, Impact{Symbol: r.symbol, Path: strings.Join(steps, " -> ")})
+				continue
+			}
+			queue = append(queue, e.from)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Symbol < out[j].Symbol })
+	return out
+}
+
+var pathPrefixRE = regexp.MustCompile(`(?:[A-Za-z_][A-Za-z0-9_]*::)+`)
+
+// shortName drops the module paths of a qualified name and of the names in
+// it: `Option<&E>` for `core::option::Option<&plug::E>`, `&dyn Tr` for
+// `&dyn plug::Tr`.
+func shortName(name string) string {
+	return pathPrefixRE.ReplaceAllString(name, "")
+}
+
+// shortSpell spells t without module paths: `&Config` for `&plug::Config`.
+func shortSpell(t *layout.Type) string {
+	return pathPrefixRE.ReplaceAllString(layout.TypeName(t), "")
+}

@@ -1,0 +1,218 @@
+package dump
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/abi"
+)
+
+// Model is what a dump holds: the layout model of a binary and, when it was
+// read, its symbol table.
+type Model struct {
+	Binary  *layout.Binary
+	Symbols *ddwarf.SymbolTable
+}
+
+// Options tune New and Write.
+type Options struct {
+	// Passing says how each parameter and the result of fn are passed; ok
+	// is false when it cannot tell. The dump records the answer beside the
+	// signature. When nil, layout/sig predicts it for the exported functions
+	// of a model that has its symbol table.
+	Passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
+}
+
+// Write writes m as an indented abidrift.dump/v1 document.
+func Write(w io.Writer, m Model, opts Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(New(m, opts))
+}
+
+// New converts m to its dump document.
+func New(m Model, opts Options) *Doc {
+	bin := m.Binary
+	if opts.Passing == nil {
+		opts.Passing = sigPassing(m)
+	}
+	w := &writer{ids: map[*layout.Type]string{}, byID: map[string]*layout.Type{}, eq: newEquality()}
+	doc := &Doc{
+		Schema: Schema,
+		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
+			SONAME: bin.SONAME, BuildID: bin.BuildID, Producers: append([]string{}, bin.Producers...)},
+		Named:     []string{},
+		Functions: []Function{},
+		Variables: []Variable{},
+		Types:     []Type{},
+		Symbols:   symbolsDoc(m.Symbols),
+	}
+	for _, t := range bin.Types {
+		doc.Named = append(doc.Named, w.ref(t, ""))
+	}
+	for _, fn := range bin.Functions {
+		doc.Functions = append(doc.Functions, w.function(fn, opts))
+	}
+	for _, v := range bin.Variables {
+		place := "var:" + v.Name
+		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
+			Type: w.ref(v.Type, place), Lang: v.Lang, File: v.File, Line: v.Line})
+	}
+	for i := 0; i < len(w.queue); i++ {
+		doc.Types = append(doc.Types, w.typ(w.queue[i]))
+	}
+	sort.Slice(doc.Types, func(i, j int) bool { return doc.Types[i].ID < doc.Types[j].ID })
+	return doc
+}
+
+// writer assigns ids to types and converts them.
+type writer struct {
+	ids   map[*layout.Type]string
+	byID  map[string]*layout.Type
+	queue []*layout.Type // types with their own record, in discovery order
+	eq    *equality
+}
+
+// ref returns t's id, giving it one (from its name, spelling or place) on
+// first sight. A type equal to one that already holds the id shares it.
+func (w *writer) ref(t *layout.Type, place string) string {
+	if t == nil {
+		return ""
+	}
+	if id, ok := w.ids[t]; ok {
+		return id
+	}
+	base := baseID(t, place)
+	id := base
+	for n := 2; ; n++ {
+		u, taken := w.byID[id]
+		if !taken {
+			w.byID[id], w.ids[t] = t, id
+			w.queue = append(w.queue, t)
+			return id
+		}
+		if w.eq.equal(t, u) {
+			w.ids[t] = id
+			return id
+		}
+		id = base + "#" + strconv.Itoa(n)
+	}
+}
+
+// baseID is the id a type would get without clashes.
+func baseID(t *layout.Type, place string) string {
+	kind := string(t.Kind)
+	switch {
+	case t.Name != "" && t.Kind != layout.KindQualified:
+		return kind + ":" + t.Name
+	case t.IsAggregate():
+		return kind + ":{" + place + "}"
+	}
+	return kind + ":" + layout.TypeName(t)
+}
+
+func (w *writer) function(fn *layout.Function, opts Options) Function {
+	place := "fn:" + fn.Name
+	if fn.LinkageName != "" {
+		place = "fn:" + fn.LinkageName
+	}
+	out := Function{Name: fn.Name, LinkageName: fn.LinkageName, Params: []Param{},
+		Result: w.ref(fn.Result, place+"/result"), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
+		NoCall: fn.NoCall, External: fn.External, LowPC: fn.LowPC, File: fn.File, Line: fn.Line,
+		Templates: w.templates(fn.Templates, place)}
+	for i, p := range fn.Params {
+		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type, place+"/param:"+strconv.Itoa(i)),
+			Location: location(p.Location)})
+	}
+	if params, result, ok := opts.Passing(fn); ok && len(params) == len(out.Params) {
+		for i := range params {
+			p := params[i]
+			out.Params[i].Pass = &p
+		}
+		out.ResultPass = result
+	}
+	return out
+}
+
+func location(v any) *Location {
+	switch v := v.(type) {
+	case []byte:
+		return &Location{Expr: hex.EncodeToString(v)}
+	case int64:
+		return &Location{LocList: &v}
+	case uint64:
+		n := int64(v)
+		return &Location{LocList: &n}
+	}
+	return nil
+}
+
+func (w *writer) templates(tps []layout.TemplateParam, place string) []TemplateParam {
+	var out []TemplateParam
+	for i, tp := range tps {
+		out = append(out, TemplateParam{Name: tp.Name, Type: w.ref(tp.Type, place+"/template:"+strconv.Itoa(i)), Value: tp.Value})
+	}
+	return out
+}
+
+func (w *writer) fields(fs []layout.Field, place string) []Field {
+	var out []Field
+	for i, f := range fs {
+		slot := f.Name
+		if slot == "" {
+			slot = "#" + strconv.Itoa(i)
+		}
+		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: w.ref(f.Type, place+"/field:"+slot),
+			BitSize: f.BitSize, BitOffset: f.BitOffset, Align: f.Align, Artificial: f.Artificial, Base: f.Base,
+			File: f.File, Line: f.Line})
+	}
+	return out
+}
+
+// typ converts t, whose id is already assigned, to its record.
+func (w *writer) typ(t *layout.Type) Type {
+	id := w.ids[t]
+	out := Type{ID: id, Kind: t.Kind, Name: t.Name, Size: t.Size, Align: t.Align, Lang: t.Lang, Decl: t.Decl,
+		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
+		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,
+		DeclOrder: t.DeclOrder, Payload: t.Payload}
+	out.Elem = w.ref(t.Elem, id+"/elem")
+	out.Fields = w.fields(t.Fields, id)
+	if t.Tag != nil {
+		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type, id+"/tag"), Niche: t.Tag.Niche}
+	}
+	for i, v := range t.Variants {
+		slot := v.Name
+		if slot == "" {
+			slot = "#" + strconv.Itoa(i)
+		}
+		vp := id + "/variant:" + slot
+		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp)}
+		for _, r := range v.Ranges {
+			ov.Ranges = append(ov.Ranges, [2]*bigInt{r.Lo, r.Hi})
+		}
+		out.Variants = append(out.Variants, ov)
+	}
+	out.Templates = w.templates(t.Templates, id)
+	for i, p := range t.Params {
+		out.Params = append(out.Params, w.ref(p, id+"/param:"+strconv.Itoa(i)))
+	}
+	out.Result = w.ref(t.Result, id+"/result")
+	return out
+}
+
+// String gives the dump of bin as a string, for tests and debugging.
+func String(bin *layout.Binary) string {
+	b, err := json.MarshalIndent(New(Model{Binary: bin}, Options{}), "", "  ")
+	if err != nil {
+		return fmt.Sprintf("dump: %v", err)
+	}
+	return string(b)
+}

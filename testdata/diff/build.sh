@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Rebuilds testdata/diff/bin: the old and new binaries of every annotated case
+# in testdata/diff/cases (NAME.old.so, NAME.new.so) and bin/VERSIONS, the
+# toolchains used. The Go test harness (diff/cases_test.go) splits each case
+# into its two sources and compiles them exactly as it does when it checks a
+# fresh build, so there is one definition of how a case is built.
+#
+# Needs go, rustc (stable, no_std cdylibs and one std dylib), gcc and clang.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/../.."
+rm -rf testdata/diff/bin
+go test ./diff/ -run '^TestCases$' -count=1 -rebuild
+ls -l testdata/diff/bin
+du -ch testdata/diff/bin/* | tail -1

@@ -117,6 +117,9 @@ type builder struct {
 	depth int
 	// others caches trees of other units reached by cross-unit references.
 	others map[*ddwarf.Unit]*unitTree
+	// pending pointees, built once the outermost type is done.
+	pending  []pointee
+	draining bool
 }
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {

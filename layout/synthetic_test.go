@@ -2,8 +2,11 @@ package layout_test
 
 import (
 	"debug/dwarf"
+	"errors"
+	"fmt"
 	"math/big"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-delve/delve/pkg/dwarf/dwarfbuilder"
@@ -202,5 +205,64 @@ func TestReferenceCyclesTerminate(t *testing.T) {
 	}
 	if layout.TypeName(findType(t, bin, "A")) != "A" {
 		t.Error("typedef A lost its name")
+	}
+}
+
+// chain builds n structs, each holding the next one by pointer (byValue
+// false) or by value (byValue true).
+func chain(n int, byValue bool) *dwarfbuilder.Builder {
+	b := dwarfbuilder.New()
+	u8 := b.AddBaseType("u8", dwarfbuilder.DW_ATE_unsigned, 1)
+	var patches []dwarf.Offset
+	var structs []dwarf.Offset
+	for i := 0; i < n; i++ {
+		structs = append(structs, b.AddStructType(fmt.Sprintf("S%d", i), 8))
+		b.TagOpen(dwarf.TagMember, "next")
+		patches = append(patches, b.Attr(dwarf.AttrType, dwarf.Offset(0)))
+		b.TagClose()
+		b.AddMember("x", u8, []byte{0x23, 0})
+		b.TagClose()
+	}
+	for i := 0; i < n; i++ {
+		target := u8
+		if i+1 < n {
+			target = structs[i+1]
+			if !byValue {
+				target = b.AddPointerType(fmt.Sprintf("*S%d", i+1), structs[i+1])
+			}
+		}
+		b.PatchOffset(patches[i], target)
+	}
+	return b
+}
+
+func TestLongPointerChainsNeedNoDepth(t *testing.T) {
+	bin := buildSynthetic(t, chain(3000, false))
+	s := findType(t, bin, "S0")
+	for i := 1; i < 3000; i++ {
+		s = s.Fields[0].Type.Elem
+		if s == nil || s.Name != fmt.Sprintf("S%d", i) {
+			t.Fatalf("link %d of the chain is wrong: %+v", i, s)
+		}
+	}
+}
+
+func TestDeepNestingHitsTheLimit(t *testing.T) {
+	abbrev, _, _, info, _, _, _, str, _, err := chain(2000, true).Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "deep.so")
+	if err := dwarftest.WriteELF(path, dwarftest.Sections(abbrev, info, str)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := ddwarf.Open(path, ddwarf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = layout.Build(f, layout.Options{})
+	if !errors.Is(err, ddwarf.ErrLimit) || !strings.Contains(err.Error(), "--max-depth") {
+		t.Fatalf("want a depth-limit error naming --max-depth, got %v", err)
 	}
 }

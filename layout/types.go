@@ -45,8 +45,57 @@ func (b *builder) typeOf(n *node) (*Type, error) {
 }
 
 // typeAt builds (once) the type whose entry is at off. A type is registered
-// before its parts are built, so reference cycles end.
+// before its parts are built, so reference cycles end. Pointees are built
+// after the outermost type, from a work list, so that long chains of
+// pointers between types do not deepen the recursion.
 func (b *builder) typeAt(off dwarf.Offset) (*Type, error) {
+	t, err := b.buildType(off)
+	if err != nil || b.depth > 0 || b.draining {
+		return t, err
+	}
+	return t, b.drain()
+}
+
+// pointee is a pointer's target waiting to be built.
+type pointee struct {
+	dst *Type
+	off dwarf.Offset
+}
+
+// drain builds the pointees left on the work list.
+func (b *builder) drain() error {
+	b.draining = true
+	defer func() { b.draining = false }()
+	for len(b.pending) > 0 {
+		p := b.pending[len(b.pending)-1]
+		b.pending = b.pending[:len(b.pending)-1]
+		elem, err := b.buildType(p.off)
+		if err != nil {
+			return err
+		}
+		p.dst.Elem = elem
+		if elem != nil && elem.Kind == KindFunction && p.dst.ABI != "" {
+			elem.ABI = p.dst.ABI
+		}
+	}
+	return nil
+}
+
+// pointTo sets t.Elem to the type DW_AT_type of n references, now if it is
+// already built, later otherwise.
+func (b *builder) pointTo(t *Type, n *node) {
+	off, ok := n.Val(dwarf.AttrType).(dwarf.Offset)
+	if !ok {
+		return
+	}
+	if e := b.types[off]; e != nil {
+		t.Elem = e
+		return
+	}
+	b.pending = append(b.pending, pointee{dst: t, off: off})
+}
+
+func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
 	if t := b.types[off]; t != nil {
 		return t, nil
 	}
@@ -84,6 +133,9 @@ func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
 	case dwarf.TagBaseType:
 		t.Kind, t.Name = KindBase, name
 		t.Encoding, t.Signed = encodingOf(n)
+		if name == "void" && t.Size <= 0 { // icc spells void as a base type
+			t.Kind, t.Size = KindVoid, 0
+		}
 	case dwarf.TagUnspecifiedType:
 		t.Kind, t.Name = KindVoid, name
 	case dwarf.TagPointerType, dwarf.TagReferenceType, dwarf.TagRvalueReferenceType:
@@ -97,17 +149,18 @@ func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
 		if t.Align == 0 { // known before the pointee is built, which may be a struct holding t
 			t.Align = naturalAlign(t, tree.unit.AddrSize)
 		}
-		t.Elem, err = b.typeOf(n)
-		if t.Elem != nil && t.Elem.Kind == KindFunction {
-			t.ABI = fnPointerABI(name, tree.lang)
-			t.Elem.ABI = t.ABI
+		if off, ok := n.Val(dwarf.AttrType).(dwarf.Offset); ok {
+			if target, _, err := b.nodeAt(off); err == nil && target.Tag == dwarf.TagSubroutineType {
+				t.ABI = fnPointerABI(name, tree.lang)
+			}
 		}
+		b.pointTo(t, n)
 	case dwarf.TagPtrToMemberType:
 		t.Kind, t.Name = KindPtrToMember, name
 		if t.Size < 0 {
 			t.Size = int64(tree.unit.AddrSize)
 		}
-		t.Elem, err = b.typeOf(n)
+		b.pointTo(t, n)
 	case dwarf.TagTypedef:
 		t.Kind, t.Name = KindTypedef, b.qualifiedName(n, tree)
 		t.Elem, err = b.typeOf(n)

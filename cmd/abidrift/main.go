@@ -33,6 +33,7 @@ func commands() []command {
 		{"sig", "[flags] BINARY [NAME...]", "print exported functions and how every argument and result is passed", runSig},
 		{"diff", "[flags] OLD NEW", "report ABI changes between two builds (binaries or dumps), by severity", runDiff},
 		{"dump", "[-o FILE] [--format json] BINARY", "write the ABI model as a JSON baseline (abidrift.dump/v1)", runDump},
+		{"explain", "[flags] CONSUMER PROVIDER", "explain why a program or library fails to load with a rebuilt library, or misbehaves", runExplain},
 	}
 }
 
@@ -92,16 +93,21 @@ func (c *cli) flags(cmd, args, about string) *pflag.FlagSet {
 }
 
 // parse parses args; it returns the exit status to stop with, or -1 to go on.
+// --help prints the usage on stdout; a bad flag is reported once on stderr.
 func (c *cli) parse(fs *pflag.FlagSet, args []string) int {
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	err := fs.Parse(args)
+	fs.Usage = usage
 	if errors.Is(err, pflag.ErrHelp) {
 		fs.SetOutput(c.stdout)
 		fs.Usage()
 		return exitOK
 	}
+	fs.SetOutput(c.stderr)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "abidrift %s: %v\n", fs.Name(), err)
-		return exitUsage
+		return c.usageError(fs.Name(), "%v", err)
 	}
 	return -1
 }

@@ -91,7 +91,7 @@ func NewFile(name string, r io.ReaderAt, opts Options) (_ *File, err error) {
 		err = f.openELF(r, opts)
 	case isMachO(magic):
 		err = f.openMachO(r)
-	case magic[0] == 'M' && magic[1] == 'Z':
+	case magic[0] == 'M' && magic[1] == 'Z' || isCOFFObject(magic):
 		err = f.openPE(r)
 	default:
 		return nil, f.errorf("", -1, "not an object file (unknown magic % x)", magic[:])
@@ -128,6 +128,15 @@ func isMachO(m [4]byte) bool {
 		if be == v || le == v {
 			return true
 		}
+	}
+	return false
+}
+
+// isCOFFObject recognises a COFF object file (no DOS header) by its machine field.
+func isCOFFObject(m [4]byte) bool {
+	switch binary.LittleEndian.Uint16(m[:]) {
+	case pe.IMAGE_FILE_MACHINE_AMD64, pe.IMAGE_FILE_MACHINE_ARM64, pe.IMAGE_FILE_MACHINE_I386:
+		return true
 	}
 	return false
 }

@@ -31,7 +31,7 @@ func TestObjectFormats(t *testing.T) {
 	if len(want) != 5 {
 		t.Fatalf("oracle gave %d facts", len(want))
 	}
-	for _, obj := range []string{"formats-elf.o", "formats-macho.o", "formats-coff.o"} {
+	for _, obj := range []string{"formats-elf.o", "formats-macho.o", "formats-coff.o", "formats-mixed.so"} {
 		file, err := ddwarf.Open(dir+obj, ddwarf.Options{})
 		if err != nil {
 			t.Fatal(err)
@@ -53,5 +53,34 @@ func TestObjectFormats(t *testing.T) {
 				t.Errorf("%s (%s): %s = %d, the C compiler says %d", obj, file.Format, k, got[k], v)
 			}
 		}
+	}
+}
+
+// TestMixedDWARFVersions reads a shared object whose units are DWARF 2, 4 and 5.
+func TestMixedDWARFVersions(t *testing.T) {
+	path := "../testdata/formats/formats-mixed.so"
+	f, err := ddwarf.Open(path, ddwarf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := map[int]bool{}
+	for _, u := range f.Units() {
+		versions[u.Version] = true
+	}
+	f.Close()
+	if !versions[2] || !versions[4] || !versions[5] {
+		t.Fatalf("fixture should mix DWARF 2, 4 and 5, has %v", versions)
+	}
+	bin := buildFile(t, path)
+	s := findType(t, bin, "second")
+	offs := map[string]int64{}
+	for _, fl := range s.Fields {
+		offs[fl.Name] = fl.Offset
+	}
+	if s.Size != 24 || s.Align != 8 || offs["s"] != 0 || offs["next"] != 8 || offs["d"] != 16 {
+		t.Errorf("struct second from the DWARF 4 unit: size %d align %d offsets %v", s.Size, s.Align, offs)
+	}
+	if u := findType(t, bin, "third"); u.Kind != layout.KindUnion || u.Size != 8 || u.Align != 4 {
+		t.Errorf("union third from the DWARF 5 unit: kind %s size %d align %d", u.Kind, u.Size, u.Align)
 	}
 }

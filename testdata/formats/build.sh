@@ -7,3 +7,8 @@ clang --target=x86_64-linux-gnu -g -c formats.c -o formats-elf.o
 clang --target=x86_64-apple-darwin -g -c formats.c -o formats-macho.o
 clang --target=x86_64-pc-windows-gnu -g -c formats.c -o formats-coff.o
 gcc -o /tmp/formats-oracle oracle.c && /tmp/formats-oracle > expected.txt
+# One shared object whose units use DWARF 2, 4 and 5.
+gcc -g -gdwarf-2 -fPIC -c formats.c -o /tmp/formats-v2.o
+gcc -g -gdwarf-4 -fPIC -c second.c -o /tmp/second-v4.o
+gcc -g -gdwarf-5 -fPIC -c third.c -o /tmp/third-v5.o
+gcc -shared -o formats-mixed.so /tmp/formats-v2.o /tmp/second-v4.o /tmp/third-v5.o

@@ -83,16 +83,16 @@ func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, err
 		return nil, f.limitErr(section, size)
 	}
 	var buf bytes.Buffer
-	buf.Grow(int(min(size, 64<<20)))
+	buf.Grow(int(min(size, 1<<20))) // a header may lie about the size: grow as data arrives
 	n, err := io.Copy(&buf, io.LimitReader(r, size+1))
 	if err != nil {
 		return nil, f.errorf(section, -1, "decompressing: %v", err)
 	}
 	if n > size {
-		return nil, f.errorf(section, -1, "decompresses to more than the %d bytes its header announces", size)
+		return nil, f.errorf(section, -1, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
 	}
 	if n < size {
-		return nil, f.errorf(section, -1, "decompresses to %d bytes, fewer than the %d its header announces", n, size)
+		return nil, f.errorf(section, -1, "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
 	}
 	return buf.Bytes(), nil
 }

@@ -12,3 +12,6 @@ gcc -g -gdwarf-2 -fPIC -c formats.c -o /tmp/formats-v2.o
 gcc -g -gdwarf-4 -fPIC -c second.c -o /tmp/second-v4.o
 gcc -g -gdwarf-5 -fPIC -c third.c -o /tmp/third-v5.o
 gcc -shared -o formats-mixed.so /tmp/formats-v2.o /tmp/second-v4.o /tmp/third-v5.o
+# A stripped library whose DWARF lives in a separate file named by .gnu_debuglink.
+objcopy --only-keep-debug formats-mixed.so formats-mixed.debug
+objcopy --strip-debug --add-gnu-debuglink=formats-mixed.debug formats-mixed.so formats-stripped.so

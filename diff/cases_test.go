@@ -7,20 +7,30 @@ package diff_test
 // file. Beside the code, `// want: SEVERITY KIND SUBJECT` states a change the
 // diff must report; the diff must report nothing else.
 //
+// Every Rust case is built in four variants: as a `#![no_std]` cdylib and as
+// a std dylib (-C prefer-dynamic), each with legacy symbol mangling (the
+// stable default) and with v0 (-C symbol-mangling-version=v0). A want holds
+// in every variant unless it is qualified: `// want[dylib]: ...` holds only
+// in the dylib variants, `// want[dylib,legacy]: ...` only in the dylib built
+// with legacy mangling (qualifiers of one axis are alternatives, the axes
+// must all match).
+//
 // Directives (comment lines near the top):
 //
-//	// build: dylib             Rust: a std dylib (-C prefer-dynamic) instead of a no_std cdylib
+//	// build: dylib             Rust: build only these crate types (cdylib, dylib)
 //	// old-flags: ... / new-flags: ...   extra compiler flags of one side
 //	// old-cc: clang / new-cc: clang     the C compiler of one side
 //	// option: all-types        compare with Options.AllTypes
 //
-// A Rust cdylib case is built #![no_std] with a panic handler that the
+// The cdylib variants are built #![no_std] with a panic handler that the
 // harness writes on line 1, which must be a comment describing the case.
 //
-// The binaries of every case are committed in testdata/diff/bin, so the test
-// runs without compilers; when rustc and gcc are present each case is also
-// rebuilt into a temporary directory and checked again. Regenerate the
-// committed binaries with testdata/diff/build.sh (go test -run TestCases -rebuild).
+// The binaries of every case and variant are committed in testdata/diff/bin
+// (NAME.old.so and NAME.new.so for C cases and the cdylib-legacy variant,
+// NAME.VARIANT.old.so for the other variants), so the test runs without
+// compilers; when rustc and gcc are present each case is also rebuilt into a
+// temporary directory and checked again. Regenerate the committed binaries
+// with testdata/diff/build.sh (go test -run TestCases -rebuild).
 
 import (
 	"flag"
@@ -28,6 +38,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -47,14 +59,58 @@ const (
 	prelude  = "#![no_std] #[panic_handler] fn __abidrift_panic(_: &core::panic::PanicInfo) -> ! { loop {} }"
 )
 
+// variant is one way a case is built: for Rust a crate type and a symbol
+// mangling; C cases have the zero variant.
+type variant struct {
+	crate    string // "cdylib" or "dylib"
+	mangling string // "legacy" or "v0"
+}
+
+var (
+	crateTypes = []string{"cdylib", "dylib"}
+	manglings  = []string{"legacy", "v0"}
+)
+
+func (v variant) String() string {
+	if v.crate == "" {
+		return "c"
+	}
+	return v.crate + "-" + v.mangling
+}
+
+// binary is the file name of one side of a case built in v: the C cases and
+// the cdylib-legacy variant (the stable defaults) keep the plain name.
+func (v variant) binary(name, side string) string {
+	if v.crate == "" || v == (variant{"cdylib", "legacy"}) {
+		return name + "." + side + ".so"
+	}
+	return name + "." + v.String() + "." + side + ".so"
+}
+
 type want struct {
 	sev     diff.Severity
 	kind    diff.Kind
 	subject string
 	line    int
+	// only lists the variant qualifiers of the want; empty: every variant.
+	only []string
 }
 
 func (w want) String() string { return fmt.Sprintf("%s %s %s", w.sev, w.kind, w.subject) }
+
+// holds reports whether the want applies to v: for each axis (crate type,
+// mangling) the qualifiers name, v must match one of them.
+func (w want) holds(v variant) bool {
+	var crates, mangs []string
+	for _, q := range w.only {
+		if slices.Contains(crateTypes, q) {
+			crates = append(crates, q)
+		} else {
+			mangs = append(mangs, q)
+		}
+	}
+	return (len(crates) == 0 || slices.Contains(crates, v.crate)) && (len(mangs) == 0 || slices.Contains(mangs, v.mangling))
+}
 
 type fixture struct {
 	name, path, lang string
@@ -62,6 +118,8 @@ type fixture struct {
 	wants            []want
 	dir              map[string]string
 }
+
+var wantRE = regexp.MustCompile(`// want(?:\[([a-z0-9, ]*)\])?:(.*)$`)
 
 // parseCase splits a case file into its two sources and its expectations.
 func parseCase(path string) (*fixture, error) {
@@ -84,6 +142,11 @@ func parseCase(path string) (*fixture, error) {
 			}
 		}
 	}
+	for _, ct := range strings.Fields(fx.dir["build"]) {
+		if !slices.Contains(crateTypes, ct) {
+			return nil, fmt.Errorf("%s: unknown crate type %q in // build: (use %s)", path, ct, strings.Join(crateTypes, ", "))
+		}
+	}
 	for i, line := range lines {
 		n := i + 1
 		trim := strings.TrimSpace(line)
@@ -94,8 +157,8 @@ func parseCase(path string) (*fixture, error) {
 			newB.WriteString("\n")
 			continue
 		}
-		if _, w, ok := strings.Cut(line, "// want:"); ok {
-			f := strings.Fields(w)
+		if m := wantRE.FindStringSubmatch(line); m != nil {
+			f := strings.Fields(m[2])
 			if len(f) < 3 {
 				return nil, fmt.Errorf("%s:%d: want SEVERITY KIND SUBJECT", path, n)
 			}
@@ -103,13 +166,21 @@ func parseCase(path string) (*fixture, error) {
 			if !sev.Valid() {
 				return nil, fmt.Errorf("%s:%d: unknown severity %q", path, n, f[0])
 			}
-			fx.wants = append(fx.wants, want{sev: sev, kind: diff.Kind(f[1]), subject: strings.Join(f[2:], " "), line: n})
-		}
-		if n == 1 && fx.lang == "rs" && fx.dir["build"] == "" {
-			if !strings.HasPrefix(trim, "//") {
-				return nil, fmt.Errorf("%s:1: the first line must be a comment (the harness replaces it with the no_std prelude)", path)
+			w := want{sev: sev, kind: diff.Kind(f[1]), subject: strings.Join(f[2:], " "), line: n}
+			for _, q := range strings.Split(m[1], ",") {
+				if q = strings.TrimSpace(q); q == "" {
+					continue
+				}
+				if fx.lang != "rs" || !slices.Contains(crateTypes, q) && !slices.Contains(manglings, q) {
+					return nil, fmt.Errorf("%s:%d: unknown variant qualifier %q (Rust cases: %s, %s)", path, n, q,
+						strings.Join(crateTypes, ", "), strings.Join(manglings, ", "))
+				}
+				w.only = append(w.only, q)
 			}
-			line = prelude
+			fx.wants = append(fx.wants, w)
+		}
+		if n == 1 && fx.lang == "rs" && !strings.HasPrefix(trim, "//") {
+			return nil, fmt.Errorf("%s:1: the first line must be a comment (the harness replaces it with the no_std prelude in cdylib builds)", path)
 		}
 		if mode != "new" {
 			oldB.WriteString(line)
@@ -122,6 +193,24 @@ func parseCase(path string) (*fixture, error) {
 	}
 	fx.old, fx.new = oldB.String(), newB.String()
 	return fx, nil
+}
+
+// variants lists the builds of a case.
+func (fx *fixture) variants() []variant {
+	if fx.lang != "rs" {
+		return []variant{{}}
+	}
+	types := crateTypes
+	if b := strings.Fields(fx.dir["build"]); len(b) > 0 {
+		types = b
+	}
+	var out []variant
+	for _, ct := range types {
+		for _, m := range manglings {
+			out = append(out, variant{ct, m})
+		}
+	}
+	return out
 }
 
 // compilers lists the programs a case needs.
@@ -138,8 +227,22 @@ func (fx *fixture) compilers() []string {
 	return out
 }
 
-// build compiles both sides into dir and returns the two binaries.
-func (fx *fixture) build(dir string) (string, string, error) {
+// source is the text of one side as compiled in v: a cdylib gets the no_std
+// prelude on line 1.
+func (fx *fixture) source(side string, v variant) string {
+	text := fx.old
+	if side == "new" {
+		text = fx.new
+	}
+	if v.crate == "cdylib" {
+		_, rest, _ := strings.Cut(text, "\n")
+		text = prelude + "\n" + rest
+	}
+	return text
+}
+
+// build compiles both sides of variant v into dir and returns the two binaries.
+func (fx *fixture) build(dir string, v variant) (string, string, error) {
 	bins := [2]string{}
 	for i, side := range []string{"old", "new"} {
 		srcDir, err := os.MkdirTemp("", "abidrift-case-")
@@ -148,14 +251,10 @@ func (fx *fixture) build(dir string) (string, string, error) {
 		}
 		defer os.RemoveAll(srcDir)
 		src := filepath.Join(srcDir, filepath.Base(fx.path))
-		text := fx.old
-		if side == "new" {
-			text = fx.new
-		}
-		if err := os.WriteFile(src, []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(src, []byte(fx.source(side, v)), 0o644); err != nil {
 			return "", "", err
 		}
-		out, err := filepath.Abs(filepath.Join(dir, fx.name+"."+side+".so"))
+		out, err := filepath.Abs(filepath.Join(dir, v.binary(fx.name, side)))
 		if err != nil {
 			return "", "", err
 		}
@@ -167,11 +266,15 @@ func (fx *fixture) build(dir string) (string, string, error) {
 			if !strings.Contains(fx.dir[side+"-flags"], "--crate-name") {
 				args = append(args, "--crate-name", "fixture")
 			}
-			if fx.dir["build"] == "dylib" {
+			switch v.crate {
+			case "dylib":
 				// rustc names a dylib after its output file; both sides get one SONAME.
 				args = append(args, "--crate-type", "dylib", "-C", "prefer-dynamic", "-C", "link-arg=-Wl,-soname,libfixture.so")
-			} else {
+			default:
 				args = append(args, "--crate-type", "cdylib", "-C", "panic=abort")
+			}
+			if v.mangling == "v0" {
+				args = append(args, "-C", "symbol-mangling-version=v0")
 			}
 			args = append(args, extra...)
 			args = append(args, "-o", out, src)
@@ -188,14 +291,14 @@ func (fx *fixture) build(dir string) (string, string, error) {
 		}
 		cmd.Dir = srcDir
 		if msg, err := cmd.CombinedOutput(); err != nil {
-			return "", "", fmt.Errorf("building the %s side of %s: %v\n%s\n%s", side, fx.path, err, cmd, msg)
+			return "", "", fmt.Errorf("building the %s side of %s (%s): %v\n%s\n%s", side, fx.path, v, err, cmd, msg)
 		}
 		bins[i] = out
 	}
 	return bins[0], bins[1], nil
 }
 
-// loadSurface reads a binary's model and its exported symbols.
+// loadSurface reads a binary's model, its vtables and its exported symbols.
 func loadSurface(t *testing.T, path string) *layout.Surface {
 	t.Helper()
 	f, err := dwarf.Open(path, dwarf.Options{})
@@ -207,6 +310,9 @@ func loadSurface(t *testing.T, path string) *layout.Surface {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if bin.VTables, err = layout.VTables(f, bin); err != nil {
+		t.Fatal(err)
+	}
 	s, err := layout.Exports(f, bin, layout.ExportOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -214,8 +320,9 @@ func loadSurface(t *testing.T, path string) *layout.Surface {
 	return s
 }
 
-// check compares the report on a case's two binaries with its wants.
-func (fx *fixture) check(t *testing.T, oldPath, newPath string) {
+// check compares the report on a case's two binaries built in v with the
+// wants that hold in v.
+func (fx *fixture) check(t *testing.T, oldPath, newPath string, v variant) {
 	t.Helper()
 	opts := diff.Options{AllTypes: fx.dir["option"] == "all-types"}
 	r := diff.CompareSurfaces(loadSurface(t, oldPath), loadSurface(t, newPath), opts)
@@ -225,16 +332,19 @@ func (fx *fixture) check(t *testing.T, oldPath, newPath string) {
 	}
 	wanted := map[string]want{}
 	for _, w := range fx.wants {
-		k := want{sev: w.sev, kind: w.kind, subject: w.subject}.String()
+		if !w.holds(v) {
+			continue
+		}
+		k := w.String()
 		wanted[k] = w
 		if got[k] == nil {
-			t.Errorf("%s:%d: missing: %s", fx.path, w.line, k)
+			t.Errorf("%s:%d: missing in %s: %s", fx.path, w.line, v, k)
 		}
 	}
 	var extra []string
 	for k, c := range got {
 		if _, ok := wanted[k]; !ok {
-			extra = append(extra, fmt.Sprintf("unexpected: %s\n\t%s", k, c.Detail))
+			extra = append(extra, fmt.Sprintf("unexpected in %s: %s\n\t%s", v, k, c.Detail))
 		}
 	}
 	sort.Strings(extra)
@@ -279,8 +389,10 @@ func TestCases(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, fx := range fixtures {
-			if _, _, err := fx.build(binDir); err != nil {
-				t.Fatal(err)
+			for _, v := range fx.variants() {
+				if _, _, err := fx.build(binDir, v); err != nil {
+					t.Fatal(err)
+				}
 			}
 		}
 		writeVersions(t)
@@ -288,24 +400,90 @@ func TestCases(t *testing.T) {
 	for _, fx := range fixtures {
 		t.Run(fx.name, func(t *testing.T) {
 			t.Parallel()
-			t.Run("committed", func(t *testing.T) {
-				o, n := filepath.Join(binDir, fx.name+".old.so"), filepath.Join(binDir, fx.name+".new.so")
-				if _, err := os.Stat(o); err != nil {
-					t.Fatalf("%s has no committed binaries: run testdata/diff/build.sh", fx.path)
-				}
-				fx.check(t, o, n)
-			})
-			t.Run("fresh", func(t *testing.T) {
-				if p, ok := haveAll(fx.compilers()); !ok {
-					t.Skipf("%s is not installed: checked the committed binaries only", p)
-				}
-				o, n, err := fx.build(t.TempDir())
-				if err != nil {
-					t.Fatal(err)
-				}
-				fx.check(t, o, n)
-			})
+			for _, v := range fx.variants() {
+				t.Run(v.String(), func(t *testing.T) {
+					t.Parallel()
+					t.Run("committed", func(t *testing.T) {
+						o, n := filepath.Join(binDir, v.binary(fx.name, "old")), filepath.Join(binDir, v.binary(fx.name, "new"))
+						if _, err := os.Stat(o); err != nil {
+							t.Fatalf("%s has no committed %s binaries: run testdata/diff/build.sh", fx.path, v)
+						}
+						fx.check(t, o, n, v)
+					})
+					t.Run("fresh", func(t *testing.T) {
+						if p, ok := haveAll(fx.compilers()); !ok {
+							t.Skipf("%s is not installed: checked the committed binaries only", p)
+						}
+						o, n, err := fx.build(t.TempDir(), v)
+						if err != nil {
+							t.Fatal(err)
+						}
+						fx.check(t, o, n, v)
+					})
+				})
+			}
 		})
+	}
+}
+
+// TestVariantQualifiers checks the parsing and meaning of `// want[...]:`.
+func TestVariantQualifiers(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "q.rs")
+	src := "// q\n" +
+		"pub fn f() {} // want[dylib,legacy]: breaking symbol-hash-changed fixture::f\n" +
+		"// want[v0]: compatible function-added fixture::g\n" +
+		"// want[cdylib,dylib,v0]: compatible function-added fixture::h\n" +
+		"// want: compatible function-added fixture::i\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fx, err := parseCase(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fx.variants()) != 4 {
+		t.Fatalf("a Rust case has %d variants, want 4", len(fx.variants()))
+	}
+	got := map[string][]string{}
+	for _, v := range fx.variants() {
+		for _, w := range fx.wants {
+			if w.holds(v) {
+				got[v.String()] = append(got[v.String()], strings.TrimPrefix(w.subject, "fixture::"))
+			}
+		}
+	}
+	want := map[string][]string{
+		"cdylib-legacy": {"i"},
+		"cdylib-v0":     {"g", "h", "i"},
+		"dylib-legacy":  {"f", "i"},
+		"dylib-v0":      {"g", "h", "i"},
+	}
+	for v, w := range want {
+		if !slices.Equal(got[v], w) {
+			t.Errorf("%s: wants %v, want %v", v, got[v], w)
+		}
+	}
+	if n := (variant{"dylib", "v0"}).binary("x", "old"); n != "x.dylib-v0.old.so" {
+		t.Errorf("binary name %s", n)
+	}
+	if n := (variant{"cdylib", "legacy"}).binary("x", "new"); n != "x.new.so" {
+		t.Errorf("binary name %s", n)
+	}
+	for _, bad := range []string{"// want[static]: breaking function-removed f\n", "// want[dylib]: sometimes function-removed f\n"} {
+		if err := os.WriteFile(path, []byte("// q\n"+bad), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := parseCase(path); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+	cpath := filepath.Join(dir, "q.c")
+	if err := os.WriteFile(cpath, []byte("int x; // want[dylib]: breaking variable-removed x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := parseCase(cpath); err == nil {
+		t.Errorf("a C case accepted a variant qualifier")
 	}
 }
 

@@ -25,21 +25,25 @@ type Options struct {
 	Types *regexp.Regexp
 	// Passing predicts how values are passed, so that a parameter or result
 	// that moves between registers, stack and memory is reported; nil means
-	// Passing (layout/abi's classifiers).
+	// Passing (layout/sig's prediction).
 	Passing PassingFunc
+	// ABIRules override the calling convention of the exported functions
+	// they match, on both sides, as `abidrift sig --abi` does; the last
+	// matching rule wins.
+	ABIRules []layout.ABIRule
 }
 
 // Compare finds the ABI changes from old to new. Without symbol tables, the
 // exported surface is approximated from DWARF: functions with external
 // linkage or a mangled name, and file-scope variables.
 func Compare(old, new *layout.Binary, opts Options) *Report {
-	return compare(newSide(old, nil), newSide(new, nil), opts)
+	return compare(newSide(old, nil, opts.ABIRules), newSide(new, nil, opts.ABIRules), opts)
 }
 
 // CompareSurfaces finds the ABI changes from old to new, whose exported
 // symbols (from their symbol tables) are the functions and variables compared.
 func CompareSurfaces(old, new *layout.Surface, opts Options) *Report {
-	return compare(newSide(old.Binary, old), newSide(new.Binary, new), opts)
+	return compare(newSide(old.Binary, old, opts.ABIRules), newSide(new.Binary, new, opts.ABIRules), opts)
 }
 
 func compare(old, new *side, opts Options) *Report {
@@ -57,6 +61,7 @@ func compare(old, new *side, opts Options) *Report {
 	c.compareSymbols()
 	c.compareTypes()
 	c.computeImpacts()
+	c.compareSymbolNames()
 	r := &Report{Old: old.bin.Path, New: new.bin.Path, Changes: c.changes}
 	r.Sort()
 	return r

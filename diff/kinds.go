@@ -17,6 +17,9 @@ const (
 	FunctionAdded   Kind = "function-added"
 	VariableRemoved Kind = "variable-removed"
 	VariableAdded   Kind = "variable-added"
+	// SymbolHashChanged: the item pairs by its stable key, but its Rust
+	// symbol (legacy hash, v0 crate disambiguator) differs.
+	SymbolHashChanged Kind = "symbol-hash-changed"
 
 	// functions.go
 	ParamCountChanged    Kind = "param-count-changed"
@@ -59,9 +62,10 @@ const (
 	EnumUnderlyingTypeChanged Kind = "enum-underlying-type-changed"
 
 	// vtables.go
-	VtableSlotAdded   Kind = "vtable-slot-added"
-	VtableSlotRemoved Kind = "vtable-slot-removed"
-	FnPointerChanged  Kind = "fn-pointer-changed"
+	VtableSlotAdded     Kind = "vtable-slot-added"
+	VtableSlotRemoved   Kind = "vtable-slot-removed"
+	VtableSlotReordered Kind = "vtable-slot-reordered"
+	FnPointerChanged    Kind = "fn-pointer-changed"
 )
 
 // Kinds lists every kind with a one-line description, in the order above.
@@ -77,6 +81,7 @@ var Kinds = []struct {
 	{FunctionAdded, "a new exported function"},
 	{VariableRemoved, "an exported variable is gone"},
 	{VariableAdded, "a new exported variable"},
+	{SymbolHashChanged, "an exported Rust function or variable is still there under a new symbol (legacy hash or v0 crate disambiguator): consumers linked against the old symbol fail to load"},
 	{ParamCountChanged, "a function takes a different number of parameters"},
 	{ParamTypeChanged, "a parameter's type changed"},
 	{ParamPassingChanged, "a parameter travels differently (registers, stack, by pointer)"},
@@ -107,7 +112,8 @@ var Kinds = []struct {
 	{EnumTagChanged, "an enum's tag moved, changed size or type, or appeared or disappeared"},
 	{EnumNicheChanged, "an enum gained or lost its niche (the tag now shares or no longer shares a payload's bytes)"},
 	{EnumUnderlyingTypeChanged, "a C enum's underlying integer type changed signedness"},
-	{VtableSlotAdded, "a trait's vtable gained method slots"},
+	{VtableSlotAdded, "a trait's vtable gained method slots (breaking when inserted before the last slot)"},
 	{VtableSlotRemoved, "a trait's vtable lost method slots"},
+	{VtableSlotReordered, "a trait's vtable holds its methods in another order"},
 	{FnPointerChanged, "a function-pointer type's parameters, result or calling convention changed"},
 }

@@ -12,7 +12,7 @@ func symbolOf(linkage, name string) string {
 	if linkage != "" {
 		return linkage
 	}
-	return lastSegment(name)
+	return layout.LastSegment(name)
 }
 
 // typeKey pairs named types: typedefs live apart from struct, union and enum
@@ -23,9 +23,6 @@ func typeKey(t *layout.Type, name string) string {
 	}
 	return "tag:" + name
 }
-
-// lastSegment is the last path segment of a qualified name.
-func lastSegment(name string) string { return layout.LastSegment(name) }
 
 // firstSegment is the crate (or namespace) a qualified name starts with, or "".
 func firstSegment(name string) string {

@@ -67,6 +67,10 @@ type Change struct {
 	Owner string `json:"owner"`
 	// Symbol is the linkage name of a function or variable subject.
 	Symbol string `json:"symbol,omitempty"`
+	// Reasons say why the change happened, when the diff found out: for
+	// symbol-hash-changed, the changes of the item's signature and types or
+	// the crate-level cause that changed its symbol.
+	Reasons []string `json:"reasons,omitempty"`
 	// Suppressed holds the reason of the suppression rule that matched, when
 	// suppressed changes are kept in a report.
 	Suppressed string `json:"suppressed,omitempty"`

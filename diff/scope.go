@@ -14,6 +14,11 @@ type side struct {
 	bin  *layout.Binary
 	fns  map[string]*entry // exported functions by stable key
 	vars map[string]*entry // exported variables by stable key
+	// crates holds the StableCrateId (hex) of each crate whose
+	// rust_metadata symbol the build exports.
+	crates map[string]string
+	// vtables indexes the vtable data of bin by type name, once needed.
+	vtables map[string]*layout.VTable
 	// byKey holds every named definition (and declaration reached) by type key;
 	// named holds those in scope. Old keys use the new crate names.
 	byKey map[string]*layout.Type
@@ -26,13 +31,17 @@ type side struct {
 	graph *graph
 }
 
-// newSide prepares one build; surface, when not nil, gives its exported symbols.
-func newSide(bin *layout.Binary, surface *layout.Surface) *side {
+// newSide prepares one build; surface, when not nil, gives its exported
+// symbols. rules override the calling conventions of the functions they match.
+func newSide(bin *layout.Binary, surface *layout.Surface, rules []layout.ABIRule) *side {
 	s := &side{bin: bin}
 	if surface != nil {
-		s.fns, s.vars = surfaceExports(surface)
+		s.fns, s.vars, s.crates = surfaceExports(surface, rules)
 	} else {
 		s.fns, s.vars = dwarfExports(bin)
+		for _, e := range s.fns {
+			dwarfRule(rules, e)
+		}
 	}
 	return s
 }

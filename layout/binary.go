@@ -16,6 +16,10 @@ type Binary struct {
 	// Functions and Variables are the defined subprograms and variables with DWARF.
 	Functions []*Function
 	Variables []*Variable
+	// VTables are the Rust trait-object vtables with their method slots.
+	// Build leaves it empty: the slots come from the binary's data and
+	// relocations, which VTables reads for the callers that need them.
+	VTables []VTable
 }
 
 // Function is a subprogram from DWARF.

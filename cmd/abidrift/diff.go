@@ -7,6 +7,7 @@ import (
 	"github.com/abidrift/abidrift/diff"
 	"github.com/abidrift/abidrift/diff/render"
 	"github.com/abidrift/abidrift/diff/suppress"
+	"github.com/abidrift/abidrift/layout"
 )
 
 const diffAbout = `Compare the ABI of two builds of a library and report what changed: exported functions
@@ -19,6 +20,10 @@ Each change has a kind, a severity (breaking, possibly-breaking or compatible) a
 changes, the exported functions and variables that reach it with the path to it.
 
 By default only the types that exported functions and variables reach are compared.
+
+How values are passed is predicted as 'abidrift sig' predicts it, under the calling
+convention it infers (C for unmangled symbols and C/C++ units, Rust for Rust-mangled
+symbols); --abi PATTERN=C|Rust overrides it on both sides, as for 'abidrift sig'.
 
 Exit status is a bitmask, as abidiff's:
   0   no change reported
@@ -42,6 +47,7 @@ func runDiff(c *cli, args []string) int {
 	fs.StringArrayVar(&suppressions, "suppress", nil, "suppression file: abidrift TOML [[rule]]s or a libabigail .abignore subset (repeatable)")
 	allTypes := fs.Bool("all-types", false, "compare every named type, not only those exported functions and variables reach")
 	typesRE := fs.String("types", "", "compare only named types whose qualified name matches this regexp (reachable or not)")
+	abiRules := fs.StringArray("abi", nil, "PATTERN=C|Rust: the ABI of the functions matching the glob PATTERN, on both sides (repeatable; as for sig)")
 	if st := c.parse(fs, args); st >= 0 {
 		return st
 	}
@@ -56,6 +62,13 @@ func runDiff(c *cli, args []string) int {
 		return c.usageError("diff", "want OLD and NEW, got %d arguments", fs.NArg())
 	}
 	opts := diff.Options{AllTypes: *allTypes}
+	for _, a := range *abiRules {
+		r, err := layout.ParseABIRule(a)
+		if err != nil {
+			return c.usageError("diff", "%v", err)
+		}
+		opts.ABIRules = append(opts.ABIRules, r)
+	}
 	if *typesRE != "" {
 		re, err := regexp.Compile(*typesRE)
 		if err != nil {
@@ -71,11 +84,11 @@ func runDiff(c *cli, args []string) int {
 		}
 		rules.Add(s)
 	}
-	old, err := loadSide(&rf, fs.Arg(0))
+	old, err := loadSide(&rf, fs.Arg(0), true)
 	if err != nil {
 		return c.fail(err)
 	}
-	new, err := loadSide(&rf, fs.Arg(1))
+	new, err := loadSide(&rf, fs.Arg(1), true)
 	if err != nil {
 		return c.fail(err)
 	}

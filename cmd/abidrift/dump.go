@@ -31,7 +31,7 @@ func runDump(c *cli, args []string) int {
 	if fs.NArg() != 1 {
 		return c.usageError("dump", "want exactly one BINARY, got %d arguments", fs.NArg())
 	}
-	m, err := loadSide(&rf, fs.Arg(0))
+	m, err := loadSide(&rf, fs.Arg(0), false)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -52,8 +52,9 @@ func runDump(c *cli, args []string) int {
 }
 
 // loadSide reads path as a dump when its content starts with '{', else as a
-// binary: its DWARF model and its symbol table.
-func loadSide(rf *readFlags, path string) (dump.Model, error) {
+// binary: its DWARF model and its symbol table, and with vtables the slots
+// of its Rust vtables (which dumps do not record).
+func loadSide(rf *readFlags, path string, vtables bool) (dump.Model, error) {
 	if dump.IsDumpFile(path) {
 		return dump.ReadFile(path)
 	}
@@ -68,6 +69,11 @@ func loadSide(rf *readFlags, path string) (dump.Model, error) {
 	bin, err := layout.Build(f, layout.Options{})
 	if err != nil {
 		return dump.Model{}, err
+	}
+	if vtables {
+		if bin.VTables, err = layout.VTables(f, bin); err != nil {
+			return dump.Model{}, err
+		}
 	}
 	m := dump.Model{Binary: bin}
 	if f.ELF != nil {

@@ -33,6 +33,7 @@ func commands() []command {
 		{"sig", "[flags] BINARY [NAME...]", "print exported functions and how every argument and result is passed", runSig},
 		{"diff", "[flags] OLD NEW", "report ABI changes between two builds (binaries or dumps), by severity", runDiff},
 		{"dump", "[-o FILE] [--format json] BINARY", "write the ABI model as a JSON baseline (abidrift.dump/v1)", runDump},
+		{"explain", "[flags] CONSUMER PROVIDER", "explain why a program or library fails to load with a rebuilt library, or misbehaves", runExplain},
 	}
 }
 

@@ -33,6 +33,7 @@ type JSONChange struct {
 	Entity     diff.Entity   `json:"entity"`
 	Owner      string        `json:"owner"`
 	Symbol     string        `json:"symbol,omitempty"`
+	Reasons    []string      `json:"reasons,omitempty"`
 	Suppressed string        `json:"suppressed_by,omitempty"`
 }
 
@@ -45,7 +46,7 @@ func jsonChanges(cs []*diff.Change) []JSONChange {
 		}
 		out = append(out, JSONChange{Kind: c.Kind, Severity: c.Severity, Subject: c.Subject, Detail: c.Detail,
 			Impacts: impacts, File: c.File, Line: c.Line, Entity: c.Entity, Owner: c.Owner, Symbol: c.Symbol,
-			Suppressed: c.Suppressed})
+			Reasons: c.Reasons, Suppressed: c.Suppressed})
 	}
 	return out
 }

@@ -50,6 +50,9 @@ func Markdown(w io.Writer, r *diff.Report, opts Options) error {
 					fmt.Fprintf(w, " (`%s:%d`)", c.File, c.Line)
 				}
 				fmt.Fprintln(w)
+				for _, why := range c.Reasons {
+					fmt.Fprintf(w, "    - why: %s\n", mdEscape(why))
+				}
 				if c.Entity != diff.EntityType {
 					continue
 				}

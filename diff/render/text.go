@@ -137,6 +137,9 @@ func writeGroup(w io.Writer, g group, opts Options) {
 	}
 	for _, c := range shown {
 		fmt.Fprintf(w, "    [%s] %s\n", c.Kind, c.Detail)
+		for _, why := range c.Reasons {
+			fmt.Fprintf(w, "        why: %s\n", why)
+		}
 		if opts.Verbose && c.File != "" {
 			loc := c.File
 			if c.Line > 0 {

@@ -6,6 +6,7 @@
 package sig
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -202,11 +203,7 @@ func describe(e *layout.Export, arch string, entries *entryIndex, check bool) Fu
 		out.Notes = append(out.Notes, NoCallNote)
 		return out
 	}
-	sig := abi.Signature{Result: fn.Result, Variadic: fn.Variadic}
-	for _, p := range fn.Params {
-		sig.Params = append(sig.Params, p.Type)
-	}
-	params, ret, err := abi.Classify(arch, string(e.ABI), sig)
+	params, ret, err := Predict(arch, e.ABI, fn)
 	if err != nil {
 		out.Notes = append(out.Notes, "passing not predicted: "+err.Error())
 		return out
@@ -239,6 +236,25 @@ func describe(e *layout.Export, arch string, entries *entryIndex, check bool) Fu
 		out.Params[out.Checks[i].Param].Check = &out.Checks[i]
 	}
 	return out
+}
+
+// ErrNoCall is returned by Predict for a function marked DW_CC_nocall.
+var ErrNoCall = errors.New(NoCallNote)
+
+// Predict says how each parameter and the result of fn travel on arch under
+// the calling convention conv: the one prediction behind both `abidrift sig`
+// and the passing changes `abidrift diff` reports. It fails for functions
+// whose DWARF signature the optimiser rewrote (ErrNoCall), and for targets,
+// conventions and types the classifiers do not know.
+func Predict(arch string, conv layout.ABI, fn *layout.Function) (params []abi.Pass, result *abi.Pass, err error) {
+	if fn.NoCall {
+		return nil, nil, ErrNoCall
+	}
+	sig := abi.Signature{Result: fn.Result, Variadic: fn.Variadic}
+	for _, p := range fn.Params {
+		sig.Params = append(sig.Params, p.Type)
+	}
+	return abi.Classify(arch, string(conv), sig)
 }
 
 func typeName(t *layout.Type) string {

@@ -24,7 +24,8 @@ pub extern "C" fn nonzero(x: u32) -> u32 {
     x
 // new
 pub extern "C" fn nonzero(x: NonZeroU32) -> u32 { // want: compatible param-type-changed fixture::nonzero
-    x.get()
+    // A dylib exports the generic instances it makes (shared generics at -O0).
+    x.get() // want[dylib]: compatible function-added core::num::nonzero::NonZero<u32>::get<u32>
 // both
 }
 

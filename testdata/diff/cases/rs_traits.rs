@@ -11,11 +11,12 @@ pub struct Echo {
     pub v: u32,
 }
 
+// A dylib exports trait methods: the new one is a new symbol.
 impl Plugin for Echo {
     fn name(&self) -> u32 { 1 }
     fn run(&self, x: u32) -> u32 { x + self.v }
 // new
-    fn stop(&self) {}
+    fn stop(&self) {} // want[dylib]: compatible function-added <fixture::Echo as fixture::Plugin>::stop
 // both
 }
 // want: possibly-breaking vtable-slot-added <fixture::Echo as fixture::Plugin>::{vtable_type}

@@ -1,0 +1,313 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"fmt"
+	"strings"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// VTable is a Rust trait object's vtable as the binary stores it. DWARF's
+// `<Impl as Trait>::{vtable_type}` only counts the method slots (`__method3`,
+// ...); the slots' identities come from the vtable's data: the function each
+// slot points to, through the relocations and symbol tables.
+type VTable struct {
+	// Type is the name of the vtable's DWARF type,
+	// `<crate::Impl as crate::Trait>::{vtable_type}`; Impl and Trait are
+	// the two paths in it.
+	Type        string
+	Impl, Trait string
+	// Address of the vtable: a virtual address, or an offset in its section
+	// for relocatable objects.
+	Address uint64
+	// Slots are the method slots after drop_in_place, size and align, in
+	// order: the demangled function each points to, without hash or crate
+	// disambiguators (`<fixture::Echo as fixture::Plugin>::run`, or
+	// `fixture::Plugin::stop` for a default method under legacy mangling).
+	// A slot is "" when it holds no function (a method that cannot be called
+	// on a trait object) or when its target has no name. Slots is nil when
+	// the vtable's data could not be read.
+	Slots []string
+}
+
+// Method is the method a slot holds: the last segment of its path, "" for
+// an empty slot.
+func (v *VTable) Method(i int) string {
+	if i < 0 || i >= len(v.Slots) {
+		return ""
+	}
+	return LastSegment(v.Slots[i])
+}
+
+// VTableHeader is the number of words of a Rust vtable before its first
+// method slot: drop_in_place, size and align.
+const VTableHeader = 3
+
+// VTables finds the vtables rustc describes with `<Impl as Trait>::{vtable}`
+// variables in the Rust units of f and names their method slots. bin, when
+// not nil, names slots that point to functions no symbol names (a stripped
+// symbol table) by DWARF's function addresses. Only ELF files carry the data;
+// other formats give no vtables. A vtable whose data cannot be read is listed
+// with nil Slots.
+func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
+	if f.ELF == nil || f.PtrSize <= 0 {
+		return nil, nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: -1, Err: fmt.Errorf("malformed vtable description: %v", r)}
+		}
+	}()
+	vars, err := vtableVars(f)
+	if err != nil || len(vars) == 0 {
+		return nil, err
+	}
+	dr, err := f.DataReader()
+	if err != nil {
+		return nil, err
+	}
+	byPC := map[uint64]string{}
+	if bin != nil {
+		for _, fn := range bin.Functions {
+			if fn.LowPC != 0 && byPC[fn.LowPC] == "" {
+				name := fn.LinkageName
+				if name == "" {
+					name = fn.Name
+				}
+				byPC[fn.LowPC] = name
+			}
+		}
+	}
+	var out []VTable
+	seen := map[string]bool{}
+	for _, v := range vars {
+		vt := VTable{Type: v.typeName}
+		vt.Impl, vt.Trait = splitImplTrait(v.typeName)
+		if seen[v.typeName] {
+			continue // one vtable per impl; codegen units may each describe it
+		}
+		seen[v.typeName] = true
+		n := int(v.size) / f.PtrSize
+		if v.size <= 0 || n < VTableHeader {
+			out = append(out, vt)
+			continue
+		}
+		var ptrs []ddwarf.Pointer
+		var rerr error
+		switch {
+		case dr.Relocatable():
+			sec, off, ok, err := dr.DebugTarget(v.addrSection, v.relocStart, v.relocEnd)
+			if err != nil || !ok {
+				out = append(out, vt)
+				continue
+			}
+			vt.Address = off
+			ptrs, rerr = dr.SectionPointers(sec, off, n)
+		case v.hasAddr:
+			vt.Address = v.addr
+			ptrs, rerr = dr.Pointers(v.addr, n)
+		default:
+			out = append(out, vt)
+			continue
+		}
+		if rerr != nil {
+			out = append(out, vt)
+			continue
+		}
+		vt.Slots = []string{}
+		for _, p := range ptrs[VTableHeader:] {
+			vt.Slots = append(vt.Slots, slotName(p, vt, byPC, dr.Relocatable()))
+		}
+		out = append(out, vt)
+	}
+	return out, nil
+}
+
+// slotName names the function a slot points to: among the symbols at the
+// target, the one that mentions the trait (aliases made by merged
+// functions name other impls' methods too), demangled.
+func slotName(p ddwarf.Pointer, vt VTable, byPC map[uint64]string, relocatable bool) string {
+	var names []string
+	for _, s := range p.Symbols {
+		d, _ := Demangle(s)
+		names = append(names, d)
+	}
+	if len(names) == 0 && !relocatable && p.Value != 0 {
+		if s := byPC[p.Value]; s != "" {
+			d, _ := Demangle(s)
+			names = append(names, d)
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	trait := LastSegment(vt.Trait)
+	for _, want := range []string{vt.Impl + " as " + vt.Trait + ">::", trait + "::", trait + ">::"} {
+		for _, n := range names {
+			if want != "" && strings.Contains(n, want) {
+				return n
+			}
+		}
+	}
+	return names[0]
+}
+
+// splitImplTrait reads `<Impl as Trait>::{vtable_type}`.
+func splitImplTrait(name string) (impl, trait string) {
+	rest, ok := strings.CutSuffix(name, ">::{vtable_type}")
+	if !ok || !strings.HasPrefix(rest, "<") {
+		return "", ""
+	}
+	i := strings.LastIndex(rest, " as ")
+	if i < 0 {
+		return rest[1:], ""
+	}
+	return rest[1:i], rest[i+4:]
+}
+
+// vtableVar is one `{vtable}` variable entry.
+type vtableVar struct {
+	typeName string
+	size     int64
+	addr     uint64
+	hasAddr  bool
+	// relocStart and relocEnd bound the bytes of addrSection that hold the
+	// address, for relocatable objects (whose addresses read 0).
+	addrSection          string
+	relocStart, relocEnd uint64
+}
+
+const (
+	opAddr         = 0x03 // DW_OP_addr
+	opAddrx        = 0xa1 // DW_OP_addrx
+	opGNUAddrIndex = 0xfb
+	attrAddrBase   = dwarf.Attr(0x73) // DW_AT_addr_base
+)
+
+// vtableVars scans the Rust units, in parallel, for `{vtable}` variables:
+// children of functions and types are skipped, vtables live at namespace
+// scope.
+func vtableVars(f *ddwarf.File) ([]vtableVar, error) {
+	perUnit := make([][]vtableVar, len(f.Units()))
+	err := f.EachUnit(0, func(i int, u *ddwarf.Unit) error {
+		vars, err := unitVtableVars(f, u)
+		perUnit[i] = vars
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []vtableVar
+	for _, vars := range perUnit {
+		out = append(out, vars...)
+	}
+	return out, nil
+}
+
+// unitVtableVars scans one unit; units of other languages are skipped.
+func unitVtableVars(f *ddwarf.File, u *ddwarf.Unit) ([]vtableVar, error) {
+	var out []vtableVar
+	r := f.Entries(u)
+	cu, err := r.Next()
+	if err != nil {
+		return nil, f.DecodeErr(err)
+	}
+	if cu == nil || !cu.Children {
+		return nil, nil
+	}
+	if lang, _ := cu.Val(dwarf.AttrLanguage).(int64); lang != 0x1c { // DW_LANG_Rust
+		return nil, nil
+	}
+	addrBase, _ := cu.Val(attrAddrBase).(int64)
+	types := f.Data.Reader()
+	var pending *vtableVar
+	for {
+		e, err := r.Next()
+		if err != nil {
+			return nil, f.DecodeErr(err)
+		}
+		if pending != nil {
+			end := uint64(u.End)
+			if e != nil {
+				end = uint64(e.Offset)
+			}
+			if pending.addrSection == ".debug_info" {
+				pending.relocEnd = end
+			}
+			out = append(out, *pending)
+			pending = nil
+		}
+		if e == nil || e.Offset >= u.End {
+			return out, nil
+		}
+		switch e.Tag {
+		case dwarf.TagNamespace, 0:
+			continue
+		case dwarf.TagVariable:
+			name, _ := e.Val(dwarf.AttrName).(string)
+			if !strings.HasSuffix(name, "{vtable}") {
+				break
+			}
+			if v, ok := vtableVariable(f, types, u, e, addrBase); ok {
+				pending = &v
+			}
+		}
+		if e.Children {
+			r.SkipChildren()
+		}
+	}
+}
+
+// vtableVariable reads one `{vtable}` variable: its type's name and size,
+// and where its address is.
+func vtableVariable(f *ddwarf.File, types *dwarf.Reader, u *ddwarf.Unit, e *dwarf.Entry, addrBase int64) (vtableVar, bool) {
+	var v vtableVar
+	toff, ok := e.Val(dwarf.AttrType).(dwarf.Offset)
+	if !ok {
+		return v, false
+	}
+	types.Seek(toff)
+	t, err := types.Next()
+	if err != nil || t == nil {
+		return v, false
+	}
+	v.typeName, _ = t.Val(dwarf.AttrName).(string)
+	v.size, _ = t.Val(dwarf.AttrByteSize).(int64)
+	loc, _ := e.Val(dwarf.AttrLocation).([]byte)
+	if len(loc) == 0 || v.typeName == "" {
+		return v, false
+	}
+	size := u.AddrSize
+	switch loc[0] {
+	case opAddr:
+		if len(loc) < 1+size {
+			return v, false
+		}
+		v.addr, v.hasAddr = readAddr(f, loc[1:1+size]), true
+		v.addrSection, v.relocStart, v.relocEnd = ".debug_info", uint64(e.Offset), 0
+	case opAddrx, opGNUAddrIndex:
+		br := &ddwarf.ByteReader{B: loc[1:]}
+		idx := br.ULEB()
+		if br.Err != nil {
+			return v, false
+		}
+		at := uint64(addrBase) + idx*uint64(size)
+		addr := f.Sections["addr"]
+		if at+uint64(size) > uint64(len(addr)) || at+uint64(size) < at {
+			return v, false
+		}
+		v.addr, v.hasAddr = readAddr(f, addr[at:at+uint64(size)]), true
+		v.addrSection, v.relocStart, v.relocEnd = ".debug_addr", at, at+uint64(size)
+	default:
+		return v, false
+	}
+	return v, true
+}
+
+func readAddr(f *ddwarf.File, b []byte) uint64 {
+	if len(b) == 4 {
+		return uint64(f.ByteOrder.Uint32(b))
+	}
+	return f.ByteOrder.Uint64(b)
+}

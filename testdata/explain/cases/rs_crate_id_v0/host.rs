@@ -1,0 +1,5 @@
+// The host of rs_crate_id_v0, built against the plugin with -C metadata=plug-1.
+fn main() {
+    let cfg = plug::Config { level: 3, limit: 100 };
+    println!("plug {}: run = {}", plug::version(), plug::run(&cfg));
+}

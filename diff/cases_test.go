@@ -45,8 +45,8 @@ import (
 	"testing"
 
 	"github.com/abidrift/abidrift/diff"
-	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 var rebuild = flag.Bool("rebuild", false, "rebuild the committed binaries in testdata/diff/bin (needs rustc, gcc, clang)")
@@ -301,15 +301,8 @@ func (fx *fixture) build(dir string, v variant) (string, string, error) {
 // loadSurface reads a binary's model, its vtables and its exported symbols.
 func loadSurface(t *testing.T, path string) *layout.Surface {
 	t.Helper()
-	f, err := dwarf.Open(path, dwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, bin := layouttest.Open(t, path)
+	var err error
 	if bin.VTables, err = layout.VTables(f, bin); err != nil {
 		t.Fatal(err)
 	}

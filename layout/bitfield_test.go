@@ -7,9 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
-
-	ddwarf "github.com/abidrift/abidrift/dwarf"
-	"github.com/abidrift/abidrift/layout"
 )
 
 // bitfieldTruth reads the oracle's "name first-bit width" lines, running the
@@ -58,16 +55,7 @@ func TestBitfieldsAcrossDWARFVersions(t *testing.T) {
 		t.Fatalf("oracle gave %d bitfields", len(truth))
 	}
 	for _, v := range []int{2, 3, 4, 5} {
-		path := fmt.Sprintf("../testdata/bitfield/bitfield-dwarf%d.o", v)
-		f, err := ddwarf.Open(path, ddwarf.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		bin, err := layout.Build(f, layout.Options{})
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		bin := buildFile(t, fmt.Sprintf("../testdata/bitfield/bitfield-dwarf%d.o", v))
 		bf := findType(t, bin, "bf")
 		checked := 0
 		for _, fl := range bf.Fields {

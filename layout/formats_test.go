@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 // TestObjectFormats reads one C file compiled to ELF, Mach-O and COFF and
@@ -32,15 +32,7 @@ func TestObjectFormats(t *testing.T) {
 		t.Fatalf("oracle gave %d facts", len(want))
 	}
 	for _, obj := range []string{"formats-elf.o", "formats-macho.o", "formats-coff.o", "formats-mixed.so"} {
-		file, err := ddwarf.Open(dir+obj, ddwarf.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		bin, err := layout.Build(file, layout.Options{})
-		file.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		file, bin := layouttest.Open(t, dir+obj)
 		got := map[string]int64{}
 		point := findType(t, bin, "point")
 		got["point size"] = point.Size
@@ -59,19 +51,14 @@ func TestObjectFormats(t *testing.T) {
 // TestMixedDWARFVersions reads a shared object whose units are DWARF 2, 4 and 5.
 func TestMixedDWARFVersions(t *testing.T) {
 	path := "../testdata/formats/formats-mixed.so"
-	f, err := ddwarf.Open(path, ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, bin := layouttest.Open(t, path)
 	versions := map[int]bool{}
 	for _, u := range f.Units() {
 		versions[u.Version] = true
 	}
-	f.Close()
 	if !versions[2] || !versions[4] || !versions[5] {
 		t.Fatalf("fixture should mix DWARF 2, 4 and 5, has %v", versions)
 	}
-	bin := buildFile(t, path)
 	s := findType(t, bin, "second")
 	offs := map[string]int64{}
 	for _, fl := range s.Fields {

@@ -3,21 +3,13 @@ package layout_test
 import (
 	"testing"
 
-	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 func buildFile(t *testing.T, path string) *layout.Binary {
 	t.Helper()
-	f, err := ddwarf.Open(path, ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bin := layouttest.Open(t, path)
 	return bin
 }
 

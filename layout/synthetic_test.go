@@ -14,28 +14,13 @@ import (
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/dwarf/dwarftest"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 // buildSynthetic writes the DWARF of b into an ELF file and builds its model.
 func buildSynthetic(t *testing.T, b *dwarfbuilder.Builder) *layout.Binary {
 	t.Helper()
-	abbrev, _, _, info, _, _, _, str, _, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "synthetic.so")
-	if err := dwarftest.WriteELF(path, dwarftest.Sections(abbrev, info, str)); err != nil {
-		t.Fatal(err)
-	}
-	f, err := ddwarf.Open(path, ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, bin := layouttest.Synthetic(t, b)
 	return bin
 }
 

@@ -9,23 +9,15 @@ import (
 	"testing"
 
 	"github.com/abidrift/abidrift/diff"
-	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/dump"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 // load reads a binary's model and symbol table.
 func load(t testing.TB, path string) dump.Model {
 	t.Helper()
-	f, err := dwarf.Open(path, dwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, bin := layouttest.Open(t, path)
 	st, err := f.Symbols()
 	if err != nil {
 		t.Fatal(err)

@@ -2,15 +2,14 @@ package sig_test
 
 import (
 	"debug/dwarf"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"github.com/go-delve/delve/pkg/dwarf/dwarfbuilder"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
-	"github.com/abidrift/abidrift/dwarf/dwarftest"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 	"github.com/abidrift/abidrift/layout/sig"
 )
 
@@ -42,24 +41,7 @@ func TestSynthetic(t *testing.T) {
 	param("b", []byte{0x55})                                                                // rdi again: wrong
 	param("c", []dwarfbuilder.LocEntry{{Lowpc: 0x1013, Highpc: 0x1018, Loc: []byte{0x51}}}) // rdx, from entry+3
 	b.TagClose()
-	abbrev, _, _, info, _, _, _, str, loc, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "synthetic.so")
-	secs := append(dwarftest.Sections(abbrev, info, str), dwarftest.Section{Name: ".debug_loc", Data: loc})
-	if err := dwarftest.WriteELF(path, secs); err != nil {
-		t.Fatal(err)
-	}
-	f, err := ddwarf.Open(path, ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, bin := layouttest.Synthetic(t, b)
 	st := &ddwarf.SymbolTable{Source: ".dynsym", Exported: []ddwarf.Symbol{
 		{Name: "syn_nocall", Kind: ddwarf.SymFunc, Value: 0x1000},
 		{Name: "syn_check", Kind: ddwarf.SymFunc, Value: 0x1010},

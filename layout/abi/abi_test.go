@@ -372,3 +372,35 @@ func TestClassifyErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestReprDependent(t *testing.T) {
+	base := func(name string, enc layout.Encoding, size int64) *layout.Type {
+		return &layout.Type{Kind: layout.KindBase, Name: name, Encoding: enc, Size: size, Align: size, Lang: layout.LangRust}
+	}
+	newtype := func(lang layout.Lang, fields ...*layout.Type) *layout.Type {
+		s := &layout.Type{Kind: layout.KindStruct, Name: "W", Lang: lang}
+		for _, f := range fields {
+			s.Fields = append(s.Fields, layout.Field{Name: "f", Type: f, Offset: s.Size})
+			s.Size += f.Size
+		}
+		return s
+	}
+	f64, u32, u128, unit := base("f64", layout.EncFloat, 8), base("u32", layout.EncUnsigned, 4), base("u128", layout.EncUnsigned, 16), base("()", layout.EncUnsigned, 0)
+	cases := []struct {
+		t    *layout.Type
+		want bool
+	}{
+		{newtype(layout.LangRust, f64), true},
+		{newtype(layout.LangRust, u128), true},
+		{newtype(layout.LangRust, f64, unit), true},
+		{newtype(layout.LangRust, u32), false},
+		{newtype(layout.LangRust, f64, u32), false},
+		{newtype(layout.LangC, f64), false},
+		{f64, false},
+	}
+	for i, c := range cases {
+		if got := ReprDependent(c.t); got != c.want {
+			t.Errorf("case %d (%s): %v, want %v", i, layout.TypeName(c.t), got, c.want)
+		}
+	}
+}

@@ -443,3 +443,29 @@ func assignParts(m machine, r *regs, parts []rustPart) Pass {
 	}
 	return Pass{Mode: Registers, Regs: names, StackOffset: stackOff}
 }
+
+// ReprDependent reports whether rustc's Rust ABI passes t differently when
+// it is #[repr(C)] rather than repr(Rust): a struct or union whose one
+// non-zero-sized field is a float or wider than a pointer (a repr(C)
+// newtype is an aggregate, cast to an integer or passed by reference; a
+// repr(Rust) one is passed as its field).
+func ReprDependent(t *layout.Type) bool {
+	s := t.Strip()
+	if s == nil || (s.Kind != layout.KindStruct && s.Kind != layout.KindUnion) || s.Lang != layout.LangRust {
+		return false
+	}
+	var only *layout.Type
+	for _, f := range s.Fields {
+		if f.Type == nil || f.Type.Strip() == nil || f.Type.Strip().Size == 0 {
+			continue
+		}
+		if only != nil {
+			return false
+		}
+		only = f.Type.Strip()
+	}
+	if only == nil || only.Kind != layout.KindBase {
+		return false
+	}
+	return only.Encoding == layout.EncFloat || only.Size > 8
+}

@@ -217,6 +217,9 @@ func describe(e *layout.Export, arch string, entries *entryIndex, check bool) Fu
 	if out.Ret != nil && ret != nil {
 		out.Ret.Pass = ret
 	}
+	if e.ABI == layout.ABIRust {
+		out.Notes = append(out.Notes, reprNotes(fn)...)
+	}
 	if !check || ent == nil {
 		return out
 	}
@@ -236,6 +239,24 @@ func describe(e *layout.Export, arch string, entries *entryIndex, check bool) Fu
 		out.Params[out.Checks[i].Param].Check = &out.Checks[i]
 	}
 	return out
+}
+
+// reprNotes warns about the values whose Rust-ABI passing depends on a repr
+// attribute DWARF does not record.
+func reprNotes(fn *layout.Function) []string {
+	var notes []string
+	warn := func(what string, t *layout.Type) {
+		if abi.ReprDependent(t) {
+			notes = append(notes, fmt.Sprintf("%s: %s is predicted as repr(Rust); DWARF does not record repr, and a #[repr(C)] one would be passed as an aggregate", what, layout.TypeName(t)))
+		}
+	}
+	for _, p := range fn.Params {
+		warn("parameter "+p.Name, p.Type)
+	}
+	if fn.Result != nil {
+		warn("result", fn.Result)
+	}
+	return notes
 }
 
 // ErrNoCall is returned by Predict for a function marked DW_CC_nocall.

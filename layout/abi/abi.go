@@ -219,11 +219,15 @@ func (m machine) flatten(t *layout.Type, off int64, out *[]leaf, depth int) (una
 			return false, fmt.Errorf("%w: %s has too many elements", ErrUnsupported, layout.TypeName(s))
 		}
 		for i := int64(0); i < n; i++ {
+			before := len(*out)
 			u, err := m.flatten(es, off+i*es.Size, out, depth+1)
 			if err != nil {
 				return false, err
 			}
 			unaligned = unaligned || u
+			if len(*out) == before {
+				break // elements without scalar parts: the others have none either
+			}
 		}
 	default:
 		return false, fmt.Errorf("%w: a %s is not passed by value", ErrUnknownSize, s.Kind)

@@ -100,6 +100,15 @@ func vtableTrait(name string) (string, bool) {
 
 var dynTraitRE = regexp.MustCompile(`dyn ([A-Za-z_][A-Za-z0-9_:]*)`)
 
+// dynTraits is dynTraitRE.FindAllStringSubmatch(name, -1), skipping the
+// regexp for the names that cannot match.
+func dynTraits(name string) [][]string {
+	if !strings.Contains(name, "dyn ") {
+		return nil
+	}
+	return dynTraitRE.FindAllStringSubmatch(name, -1)
+}
+
 // scope finds the named types the exported functions and variables reach
 // (all of them with AllTypes; those matching Types with Types). rename maps
 // the old crate names to the new ones when s is the old side.
@@ -160,7 +169,7 @@ func (s *side) scope(rename crateMap, opts Options) {
 	// The vtables of the traits whose trait objects are reached.
 	traits := map[string]bool{}
 	for _, t := range reached {
-		for _, m := range dynTraitRE.FindAllStringSubmatch(t.Name, -1) {
+		for _, m := range dynTraits(t.Name) {
 			traits[m[1]] = true
 		}
 	}
@@ -268,7 +277,7 @@ func (s *side) buildGraph() *graph {
 	for _, k := range sortedKeys(s.byKey) {
 		t := s.byKey[k]
 		name := shortName(t.Name)
-		for _, m := range dynTraitRE.FindAllStringSubmatch(t.Name, -1) {
+		for _, m := range dynTraits(t.Name) {
 			for _, vk := range vtables[m[1]] {
 				g.rev[vk] = append(g.rev[vk], gedge{from: k, label: name + ".vtable"})
 			}
@@ -417,10 +426,48 @@ var pathPrefixRE = regexp.MustCompile(`(?:[A-Za-z_][A-Za-z0-9_]*::)+`)
 // it: `Option<&E>` for `core::option::Option<&plug::E>`, `&dyn Tr` for
 // `&dyn plug::Tr`.
 func shortName(name string) string {
-	return pathPrefixRE.ReplaceAllString(name, "")
+	return dropPathPrefixes(name)
+}
+
+// dropPathPrefixes is pathPrefixRE.ReplaceAllString(s, "") without the
+// regexp engine (it runs for every edge of the impact graph): it removes
+// every run of `ident::` groups, leftmost first.
+func dropPathPrefixes(s string) string {
+	if !strings.Contains(s, "::") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		if end := pathPrefixAt(s, i); end > i {
+			i = end
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// pathPrefixAt returns the end of the longest run of `ident::` groups
+// starting at i, or i when none starts there.
+func pathPrefixAt(s string, i int) int {
+	end := i
+	for j := i; j < len(s) && isIdentStart(s[j]); {
+		k := j + 1
+		for k < len(s) && isIdent(s[k]) {
+			k++
+		}
+		if k+1 >= len(s) || s[k] != ':' || s[k+1] != ':' {
+			break
+		}
+		j = k + 2
+		end = j
+	}
+	return end
 }
 
 // shortSpell spells t without module paths: `&Config` for `&plug::Config`.
 func shortSpell(t *layout.Type) string {
-	return pathPrefixRE.ReplaceAllString(layout.TypeName(t), "")
+	return dropPathPrefixes(layout.TypeName(t))
 }

@@ -76,11 +76,32 @@ func (f *File) gnuZlib(section string, b []byte) ([]byte, error) {
 	return f.readBounded(section, zr, int64(size))
 }
 
+// exactReadLimit is the largest section readBounded allocates at its
+// announced size up front.
+const exactReadLimit = 64 << 20
+
 // readBounded reads exactly size bytes from r, refusing streams that are
 // longer than announced (decompression bombs) or shorter.
 func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, error) {
 	if size > f.limits.SectionSize {
 		return nil, f.limitErr(section, size)
+	}
+	if size <= exactReadLimit {
+		// Small enough to allocate as announced: one exact allocation
+		// instead of a buffer grown (to up to twice the size) as data arrives.
+		b := make([]byte, size)
+		n, err := io.ReadFull(r, b)
+		if err == io.ErrUnexpectedEOF || err == io.EOF {
+			return nil, f.errorf(section, -1, "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
+		}
+		if err != nil {
+			return nil, f.errorf(section, -1, "decompressing: %v", err)
+		}
+		var extra [1]byte
+		if m, _ := io.ReadFull(r, extra[:]); m > 0 {
+			return nil, f.errorf(section, -1, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
+		}
+		return b, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(int(min(size, 1<<20))) // a header may lie about the size: grow as data arrives

@@ -3,6 +3,7 @@ package dwarf
 import (
 	"debug/dwarf"
 	"encoding/binary"
+	"sync/atomic"
 )
 
 // Unit is one unit header of .debug_info with its abbreviation table.
@@ -16,11 +17,18 @@ type Unit struct {
 
 	abbrevOff uint64
 	abbrevs   map[uint64]*abbrev
+	// abbrevList holds the abbreviations by code when the codes are dense
+	// (as every producer makes them); nil otherwise.
+	abbrevList []*abbrev
+	// base holds the DWARF 5 base offsets of the unit entry, read once.
+	base atomic.Pointer[unitBases]
 }
 
 type abbrev struct {
-	tag   dwarf.Tag
-	attrs []AttrForm
+	tag      dwarf.Tag
+	children bool
+	attrs    []AttrForm
+	skip     atomic.Pointer[skipPlan]
 }
 
 // AttrForm is one attribute of an abbreviation with the form it is encoded in.
@@ -39,6 +47,7 @@ func (f *File) readUnits() error {
 	info := f.Sections["info"]
 	bo := f.ByteOrder
 	tables := map[uint64]map[uint64]*abbrev{}
+	lists := map[uint64][]*abbrev{}
 	for off := uint64(0); off < uint64(len(info)); {
 		u := &Unit{Offset: dwarf.Offset(off)}
 		b := info[off:]
@@ -66,7 +75,9 @@ func (f *File) readUnits() error {
 				return err
 			}
 			tables[u.abbrevOff], u.abbrevs = t, t
+			lists[u.abbrevOff] = denseAbbrevs(t)
 		}
+		u.abbrevList = lists[u.abbrevOff]
 		f.units = append(f.units, u)
 		off = uint64(u.End)
 	}
@@ -140,7 +151,7 @@ func (f *File) parseAbbrevs(off uint64) (map[uint64]*abbrev, error) {
 			break
 		}
 		a := &abbrev{tag: dwarf.Tag(r.ULEB())}
-		r.Byte() // has children
+		a.children = r.Byte() == 1
 		for r.Err == nil {
 			attr, form := r.ULEB(), r.ULEB()
 			if attr == 0 && form == 0 {
@@ -158,6 +169,23 @@ func (f *File) parseAbbrevs(off uint64) (map[uint64]*abbrev, error) {
 		return nil, f.errorf(".debug_abbrev", int64(r.Off), "truncated abbreviation table")
 	}
 	return table, nil
+}
+
+// denseAbbrevs lists a table by code when its codes are small enough for a
+// slice to hold them; nil otherwise.
+func denseAbbrevs(t map[uint64]*abbrev) []*abbrev {
+	var hi uint64
+	for code := range t {
+		hi = max(hi, code)
+	}
+	if hi > 4*uint64(len(t))+256 {
+		return nil
+	}
+	list := make([]*abbrev, hi+1)
+	for code, a := range t {
+		list[code] = a
+	}
+	return list
 }
 
 // Forms returns the attributes of e with their forms, in encoding order.

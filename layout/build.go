@@ -3,7 +3,10 @@ package layout
 import (
 	"debug/dwarf"
 	"fmt"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
@@ -12,38 +15,129 @@ import (
 type Options struct {
 	// Workers decoding units in parallel; 0 means all CPUs.
 	Workers int
+	// Progress, when not nil, is called as the work on the units advances:
+	// each unit is surveyed, then built, so total is twice the number of
+	// units. Calls may come from several goroutines at once; the last one
+	// has done == total, also when Build fails.
+	Progress func(done, total int)
+	// Names, when not empty, restricts the model to the structs, unions,
+	// enums and typedefs whose qualified name matches one of them as
+	// render.Select matches names (full name, last path segment, or that
+	// segment without generic arguments), and what they reference; it has no
+	// functions or variables. Only the units defining them are decoded.
+	Names []string
+
+	noStubs bool // build every unit's copy of every type (the fallback path)
 }
 
 // Build reads every unit of f and returns its ABI model: the named types once
 // each, the defined functions and the variables.
+//
+// It works in two passes over the units, each in parallel. The first indexes
+// every unit and lists what it defines: named types (with, for structs and
+// unions whose alignment DWARF records, the key merge identifies them by:
+// kind, qualified name and size), functions and variables. Then each such
+// type is owned by the first unit defining it, as merge keeps the first
+// definition. The second pass builds each unit's functions and variables and
+// the types it owns; a type it defines but does not own is a stand-in (its
+// kind, name, size and alignment: all that building other types reads from
+// it) that merge points at the kept definition, so the copies of a type that
+// every codegen unit of a Rust crate carries are built once.
 func Build(f *ddwarf.File, opts Options) (*Binary, error) {
+	if len(opts.Names) > 0 {
+		return buildNamed(f, opts)
+	}
 	units := f.Units()
-	parts := make([]*unitModel, len(units))
+	var done atomic.Int64
+	step := func() {}
+	if opts.Progress != nil {
+		total := 2 * len(units)
+		step = func() { opts.Progress(int(done.Add(1)), total) }
+		defer opts.Progress(total, total) // the last call says it is over, also on errors
+	}
+	work := make([]*unitWork, len(units))
 	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
+		items, dwo, err := survey(f, u, !opts.noStubs)
+		if err != nil {
+			return err
+		}
+		if dwo != "" {
+			return &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
+				Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
+		}
+		work[i] = &unitWork{items: items}
+		step()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := owners(work)
+	parts := make([]*unitModel, len(units))
+	var mismatch atomic.Bool
+	err = f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
+		items := work[i].items
+		work[i] = nil
 		t, err := readTree(f, u, depthLimit(f))
 		if err != nil {
 			return err
 		}
-		if dwo := dwoName(t.root); dwo != "" {
-			return &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
-				Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
-		}
 		b := newBuilder(f, t)
-		if err := b.buildUnit(); err != nil {
+		ok, err := b.build(items)
+		if err != nil {
 			return err
 		}
+		if !ok {
+			mismatch.Store(true)
+		}
 		parts[i] = b.model
+		step()
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
-	merge(bin, parts)
+	if !merge(bin, parts, keys, opts.Workers) || mismatch.Load() {
+		// A stand-in without its definition: build every copy instead.
+		fallbacks.Add(1)
+		opts.noStubs = true
+		return Build(f, opts)
+	}
 	if err := readSymbols(f, bin); err != nil {
 		return nil, err
 	}
 	return bin, nil
+}
+
+// fallbacks counts the builds redone without stand-ins, for tests.
+var fallbacks atomic.Int64
+
+// unitWork is a unit between the two passes of Build.
+type unitWork struct {
+	items []item
+}
+
+// owners numbers the stand-in keys and gives each to the first unit that
+// defines it: the other units' definitions become stand-ins.
+func owners(work []*unitWork) int {
+	type owned struct{ id, unit int32 }
+	owner := map[canonKey]owned{}
+	for i, w := range work {
+		for k := range w.items {
+			it := &w.items[k]
+			if !it.stubbable {
+				continue
+			}
+			o, ok := owner[it.key]
+			if !ok {
+				o = owned{id: int32(len(owner)), unit: int32(i)}
+				owner[it.key] = o
+			}
+			it.keyID, it.stub = o.id, o.unit != int32(i)
+		}
+	}
+	return len(owner)
 }
 
 // dwoName is the split-DWARF file a skeleton unit points to, or "".
@@ -67,11 +161,24 @@ type unitModel struct {
 	functions []*Function
 	variables []*Variable
 	producer  string
+	// stubs stand in for types this unit defines but another unit builds;
+	// keyed are the stand-in candidates it owns and built.
+	stubs, keyed []stub
+	// built holds every type the unit built, by entry offset.
+	built map[dwarf.Offset]*Type
+}
+
+// stub is a stand-in type, or an owned definition, with the number of the
+// key of the definition.
+type stub struct {
+	t  *Type
+	id int32
 }
 
 // merge joins the units' models, keeping one definition per named type and
-// pointing every reference at it.
-func merge(bin *Binary, parts []*unitModel) {
+// pointing every reference at it. It reports false if a stand-in has no
+// definition to point at.
+func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 	c := newCanon()
 	producers := map[string]bool{}
 	for _, p := range parts {
@@ -85,27 +192,78 @@ func merge(bin *Binary, parts []*unitModel) {
 			c.add(t)
 		}
 	}
+	kept := make([]*Type, keys)
+	for _, p := range parts {
+		if p != nil {
+			for _, k := range p.keyed {
+				kept[k.id] = c.lookup(k.t)
+			}
+		}
+	}
 	for _, p := range parts {
 		if p == nil {
 			continue
 		}
-		for _, fn := range p.functions {
-			c.function(fn)
-			bin.Functions = append(bin.Functions, fn)
+		for _, st := range p.stubs {
+			if kept[st.id] == nil {
+				return false
+			}
+			c.dup[st.t] = kept[st.id]
 		}
-		for _, v := range p.variables {
-			v.Type = c.resolve(v.Type)
-			bin.Variables = append(bin.Variables, v)
+	}
+	// Every type belongs to the unit that built it, so the units' references
+	// are rewritten in parallel; the canon is only read.
+	parallel(len(parts), workers, func(i int) {
+		if p := parts[i]; p != nil {
+			c.rewrite(p)
 		}
+	})
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		bin.Functions = append(bin.Functions, p.functions...)
+		bin.Variables = append(bin.Variables, p.variables...)
 	}
 	bin.Types = c.types()
-	for _, t := range bin.Types {
-		computeFacts(t)
-	}
+	const chunk = 512
+	parallel((len(bin.Types)+chunk-1)/chunk, workers, func(i int) {
+		for _, t := range bin.Types[i*chunk : min((i+1)*chunk, len(bin.Types))] {
+			computeFacts(t)
+		}
+	})
 	for p := range producers {
 		bin.Producers = append(bin.Producers, p)
 	}
 	sort.Strings(bin.Producers)
+	return true
+}
+
+// parallel calls fn(0) to fn(n-1) on up to workers goroutines (all CPUs when
+// workers <= 0).
+func parallel(n, workers int, fn func(i int)) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // builder turns the entries of one unit into model types.
@@ -117,6 +275,9 @@ type builder struct {
 	depth int
 	// others caches trees of other units reached by cross-unit references.
 	others map[*ddwarf.Unit]*unitTree
+	// stubbed maps the entries of the types other units build to their
+	// survey items; stand-ins are made on first use (survey.go).
+	stubbed map[int32]*item
 	// pending pointees, built once the outermost type is done.
 	pending  []pointee
 	draining bool
@@ -130,45 +291,3 @@ func (b *builder) errorf(off dwarf.Offset, format string, args ...any) error {
 	return &ddwarf.Error{File: b.f.Path, Section: ".debug_info", Offset: int64(off), Err: fmt.Errorf(format, args...)}
 }
 
-// buildUnit builds every named aggregate, function and variable of the unit.
-func (b *builder) buildUnit() error {
-	var walk func(n *node, depth int) error
-	walk = func(n *node, depth int) error {
-		switch n.Tag {
-		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
-			if _, ok := n.Val(dwarf.AttrName).(string); ok {
-				t, err := b.typeAt(n.Offset)
-				if err != nil {
-					return err
-				}
-				b.model.types = append(b.model.types, t)
-			}
-		case dwarf.TagSubprogram:
-			fn, err := b.function(n)
-			if err != nil {
-				return err
-			}
-			if fn != nil {
-				b.model.functions = append(b.model.functions, fn)
-			}
-			return nil // nested functions and local types are not part of the ABI
-		case dwarf.TagVariable:
-			v, err := b.variable(n)
-			if err != nil {
-				return err
-			}
-			if v != nil {
-				b.model.variables = append(b.model.variables, v)
-			}
-		case dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine:
-			return nil
-		}
-		for _, c := range n.children {
-			if err := walk(c, depth+1); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	return walk(b.tree.root, 0)
-}

@@ -1,22 +1,34 @@
 package layout
 
 import (
-	"fmt"
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 )
 
 // canon keeps one definition per named type. Types with the same kind and
 // name but different sizes (C types that differ between units) are kept apart.
 type canon struct {
-	byKey   map[string]*Type // kind, name and size -> first definition
-	byName  map[string]*Type // kind and name -> first definition, to complete declarations
-	dup     map[*Type]*Type  // a later duplicate -> the definition kept
+	byKey   map[canonKey]*Type  // kind, name and size -> first definition
+	byName  map[canonName]*Type // kind and name -> first definition, to complete declarations
+	dup     map[*Type]*Type     // a later duplicate -> the definition kept
 	order   []*Type
-	visited map[*Type]bool
+}
+
+// canonKey identifies a named definition.
+type canonKey struct {
+	kind Kind
+	name string
+	size int64
+}
+
+type canonName struct {
+	kind Kind
+	name string
 }
 
 func newCanon() *canon {
-	return &canon{byKey: map[string]*Type{}, byName: map[string]*Type{}, dup: map[*Type]*Type{}, visited: map[*Type]bool{}}
+	return &canon{byKey: map[canonKey]*Type{}, byName: map[canonName]*Type{}, dup: map[*Type]*Type{}}
 }
 
 func isNamedDefinition(t *Type) bool {
@@ -28,7 +40,7 @@ func (c *canon) add(t *Type) {
 	if !isNamedDefinition(t) {
 		return
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%d", t.Kind, t.Name, t.Size)
+	key := canonKey{t.Kind, t.Name, t.Size}
 	if kept := c.byKey[key]; kept != nil {
 		if kept != t {
 			c.dup[t] = kept
@@ -36,7 +48,7 @@ func (c *canon) add(t *Type) {
 		return
 	}
 	c.byKey[key] = t
-	nameKey := string(t.Kind) + "\x00" + t.Name
+	nameKey := canonName{t.Kind, t.Name}
 	if c.byName[nameKey] == nil {
 		c.byName[nameKey] = t
 	}
@@ -54,12 +66,12 @@ func (c *canon) lookup(t *Type) *Type {
 	}
 	if t.Decl && t.Name != "" {
 		kind := t.Kind
-		if def := c.byName[string(kind)+"\x00"+t.Name]; def != nil {
+		if def := c.byName[canonName{kind, t.Name}]; def != nil {
 			return def
 		}
 		// A declared struct may be defined as an enum (Rust) or class.
 		for _, k := range []Kind{KindStruct, KindUnion, KindEnum} {
-			if def := c.byName[string(k)+"\x00"+t.Name]; def != nil {
+			if def := c.byName[canonName{k, t.Name}]; def != nil {
 				return def
 			}
 		}
@@ -67,53 +79,41 @@ func (c *canon) lookup(t *Type) *Type {
 	return t
 }
 
-// resolve returns the kept definition for t and rewrites, once, every
-// reference reachable from it to kept definitions.
-func (c *canon) resolve(t *Type) *Type {
-	t = c.lookup(t)
-	stack := []*Type{t}
-	for len(stack) > 0 {
-		u := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if u == nil || c.visited[u] {
-			continue
-		}
-		c.visited[u] = true
-		for _, r := range u.Refs() {
+// rewrite points every reference of the types, functions and variables of
+// one unit's model at kept definitions. A unit's types are its own, so units
+// may be rewritten in parallel once every definition is added.
+func (c *canon) rewrite(p *unitModel) {
+	for _, t := range p.built {
+		for _, r := range t.Refs() {
 			*r = c.lookup(*r)
-			stack = append(stack, *r)
 		}
 	}
-	return t
+	for _, fn := range p.functions {
+		fn.Result = c.lookup(fn.Result)
+		for i := range fn.Params {
+			fn.Params[i].Type = c.lookup(fn.Params[i].Type)
+		}
+		for i := range fn.Templates {
+			fn.Templates[i].Type = c.lookup(fn.Templates[i].Type)
+		}
+	}
+	for _, v := range p.variables {
+		v.Type = c.lookup(v.Type)
+	}
 }
 
-// function rewrites a function's references to kept definitions.
-func (c *canon) function(fn *Function) {
-	fn.Result = c.resolve(fn.Result)
-	for i := range fn.Params {
-		fn.Params[i].Type = c.resolve(fn.Params[i].Type)
-	}
-	for i := range fn.Templates {
-		fn.Templates[i].Type = c.resolve(fn.Templates[i].Type)
-	}
-}
-
-// types returns the kept definitions sorted by name, kind and size, with
-// their references resolved.
+// types returns the kept definitions sorted by name, kind and size (a
+// definition's key, so no two compare equal).
 func (c *canon) types() []*Type {
-	for _, t := range c.order {
-		c.resolve(t)
-	}
 	out := append([]*Type(nil), c.order...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
+	slices.SortFunc(out, func(a, b *Type) int {
 		if a.Name != b.Name {
-			return a.Name < b.Name
+			return strings.Compare(a.Name, b.Name)
 		}
 		if a.Kind != b.Kind {
-			return a.Kind < b.Kind
+			return strings.Compare(string(a.Kind), string(b.Kind))
 		}
-		return a.Size < b.Size
+		return cmp.Compare(a.Size, b.Size)
 	})
 	return out
 }

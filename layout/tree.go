@@ -2,7 +2,6 @@ package layout
 
 import (
 	"debug/dwarf"
-	"fmt"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
@@ -10,70 +9,148 @@ import (
 // node is a debugging entry with its place in the tree of its unit.
 type node struct {
 	*dwarf.Entry
-	parent   *node
+	parent *node
+	// children are the entry's children, except below the entries whose
+	// contents are code rather than declarations (lexical blocks, inlined
+	// subroutines, call sites): those list none. Every entry can still be
+	// reached by its offset (unitTree.at).
 	children []*node
+	// expanded is set once children is filled (for the whole subtree).
+	expanded bool
 }
 
-// unitTree holds every entry of one unit, indexed by offset.
+// unitTree holds the entries of one unit. The unit is indexed up front (the
+// offset, tag and nesting of every entry, no attribute decoded); an entry is
+// decoded, as a node, when the builder first asks for it, so the bodies of
+// functions and the types the unit does not build are never decoded. A node
+// the builder gets (at, node) has its subtree decoded; its ancestors (parent,
+// which names use) may not have their children listed.
 type unitTree struct {
 	unit     *ddwarf.Unit
 	root     *node
-	byOff    map[dwarf.Offset]*node
+	idx      *ddwarf.Index
+	dec      *ddwarf.Decoder
+	nodes    []*node // by entry index, nil until decoded
+	slab     []node
+	kids     []*node
 	lang     Lang
 	producer string
 	files    []string // line-table file names, read on first use
 }
 
-// readTree decodes every entry of u into a tree, refusing nesting deeper than maxDepth.
+// readTree indexes the entries of u, refusing nesting deeper than maxDepth,
+// and decodes its unit entry.
 func readTree(f *ddwarf.File, u *ddwarf.Unit, maxDepth int) (*unitTree, error) {
-	r := f.Entries(u)
-	t := &unitTree{unit: u, byOff: map[dwarf.Offset]*node{}}
-	var stack []*node
-	for {
-		e, err := r.Next()
-		if err != nil {
-			return nil, f.DecodeErr(err)
-		}
-		if e == nil {
-			break
-		}
-		if e.Tag == 0 { // end of a sibling list
-			if len(stack) == 0 {
-				return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(e.Offset), Err: fmt.Errorf("unbalanced end of children")}
-			}
-			stack = stack[:len(stack)-1]
-			if len(stack) == 0 {
-				break
-			}
-			continue
-		}
-		n := &node{Entry: e}
-		t.byOff[e.Offset] = n
-		if len(stack) == 0 {
-			if t.root != nil {
-				break // next unit
-			}
-			t.root = n
-		} else {
-			n.parent = stack[len(stack)-1]
-			n.parent.children = append(n.parent.children, n)
-		}
-		if e.Children {
-			if len(stack) >= maxDepth {
-				return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(e.Offset),
-					Err: fmt.Errorf("%w: entries nested deeper than %d (raise it with --max-depth)", ddwarf.ErrLimit, maxDepth)}
-			}
-			stack = append(stack, n)
-		} else if len(stack) == 0 {
-			break
-		}
+	x, err := f.Scan(u, maxDepth)
+	if err != nil {
+		return nil, err
 	}
-	if t.root == nil {
-		return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset), Err: fmt.Errorf("unit has no entries")}
+	t := &unitTree{unit: u, idx: x, dec: f.NewDecoder(x), nodes: make([]*node, x.Len())}
+	if t.root, err = t.shallow(0); err != nil {
+		return nil, err
 	}
 	t.lang = langOf(t.root)
 	t.producer, _ = t.root.Val(dwarf.AttrProducer).(string)
 	return t, nil
+}
+
+// at returns the node of the entry at off, with its subtree; nil without
+// error when no entry of this unit starts there.
+func (t *unitTree) at(off dwarf.Offset) (*node, error) {
+	i := t.idx.Find(off)
+	if i < 0 {
+		return nil, nil
+	}
+	return t.node(i)
+}
+
+// opaqueBody reports the tags whose children are code, not declarations.
+func opaqueBody(tag dwarf.Tag) bool {
+	switch tag {
+	case dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine, 0x48, 0x4109, // call_site, GNU_call_site
+		dwarf.TagTryDwarfBlock, dwarf.TagCatchDwarfBlock:
+		return true
+	}
+	return false
+}
+
+// node returns entry i with its subtree decoded (unless its contents are
+// code) and its ancestors.
+func (t *unitTree) node(i int) (*node, error) {
+	n, err := t.shallow(i)
+	if err != nil || n.expanded {
+		return n, err
+	}
+	return n, t.expand(i, n)
+}
+
+// shallow returns entry i and its ancestors, decoding them if needed, without
+// listing children.
+func (t *unitTree) shallow(i int) (*node, error) {
+	if n := t.nodes[i]; n != nil {
+		return n, nil
+	}
+	var parent *node
+	if p := t.idx.Parent(i); p >= 0 {
+		var err error
+		if parent, err = t.shallow(p); err != nil {
+			return nil, err
+		}
+	}
+	return t.decode(i, parent)
+}
+
+// decode builds the node of entry i.
+func (t *unitTree) decode(i int, parent *node) (*node, error) {
+	e, err := t.dec.Entry(i)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.slab) == cap(t.slab) {
+		t.slab = make([]node, 0, 512)
+	}
+	t.slab = t.slab[:len(t.slab)+1]
+	n := &t.slab[len(t.slab)-1]
+	n.Entry, n.parent = e, parent
+	t.nodes[i] = n
+	return n, nil
+}
+
+// expand lists the children of n, entry i, and theirs, decoding them as needed.
+func (t *unitTree) expand(i int, n *node) error {
+	n.expanded = true
+	if opaqueBody(n.Tag) {
+		return nil
+	}
+	k := 0
+	for c := t.idx.FirstChild(i); c >= 0; c = t.idx.NextSibling(c) {
+		k++
+	}
+	if k == 0 {
+		return nil
+	}
+	if cap(t.kids)-len(t.kids) < k {
+		t.kids = make([]*node, 0, max(k, 1024))
+	}
+	at := len(t.kids)
+	t.kids = t.kids[:at+k]
+	n.children = t.kids[at : at : at+k]
+	for c := t.idx.FirstChild(i); c >= 0; c = t.idx.NextSibling(c) {
+		cn := t.nodes[c]
+		if cn == nil {
+			var err error
+			if cn, err = t.decode(c, n); err != nil {
+				return err
+			}
+		}
+		if !cn.expanded {
+			if err := t.expand(c, cn); err != nil {
+				return err
+			}
+		}
+		n.children = append(n.children, cn)
+	}
+	return nil
 }
 
 func langOf(cu *node) Lang {

@@ -11,8 +11,8 @@ import (
 // nodeAt finds the entry at off, reading another unit's tree when a
 // reference crosses units.
 func (b *builder) nodeAt(off dwarf.Offset) (*node, *unitTree, error) {
-	if n := b.tree.byOff[off]; n != nil {
-		return n, b.tree, nil
+	if n, err := b.tree.at(off); n != nil || err != nil {
+		return n, b.tree, err
 	}
 	u := b.f.UnitOf(off)
 	if u == nil || u == b.tree.unit {
@@ -29,8 +29,8 @@ func (b *builder) nodeAt(off dwarf.Offset) (*node, *unitTree, error) {
 		}
 		b.others[u] = t
 	}
-	if n := t.byOff[off]; n != nil {
-		return n, t, nil
+	if n, err := t.at(off); n != nil || err != nil {
+		return n, t, err
 	}
 	return nil, nil, b.errorf(off, "reference to offset %#x, where no entry starts", off)
 }
@@ -97,6 +97,9 @@ func (b *builder) pointTo(t *Type, n *node) {
 
 func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
 	if t := b.types[off]; t != nil {
+		return t, nil
+	}
+	if t := b.stubAt(off); t != nil { // a type another unit builds (survey.go)
 		return t, nil
 	}
 	n, tree, err := b.nodeAt(off)

@@ -207,56 +207,48 @@ func vtableVars(f *ddwarf.File) ([]vtableVar, error) {
 
 // unitVtableVars scans one unit; units of other languages are skipped.
 func unitVtableVars(f *ddwarf.File, u *ddwarf.Unit) ([]vtableVar, error) {
-	var out []vtableVar
-	r := f.Entries(u)
-	cu, err := r.Next()
+	// The unit's index (dwarf.Index) finds the namespace-scope variables
+	// without decoding the other entries.
+	x, err := f.Scan(u, 0)
 	if err != nil {
-		return nil, f.DecodeErr(err)
+		return nil, err
 	}
-	if cu == nil || !cu.Children {
+	if !x.HasChildren(0) {
 		return nil, nil
 	}
-	if lang, _ := cu.Val(dwarf.AttrLanguage).(int64); lang != 0x1c { // DW_LANG_Rust
+	d := f.NewDecoder(x)
+	if lang, _ := d.Int(0, dwarf.AttrLanguage); lang != 0x1c { // DW_LANG_Rust
 		return nil, nil
 	}
-	addrBase, _ := cu.Val(attrAddrBase).(int64)
+	addrBase, _ := d.Int(0, attrAddrBase)
 	types := f.Data.Reader()
-	var pending *vtableVar
-	for {
-		e, err := r.Next()
-		if err != nil {
-			return nil, f.DecodeErr(err)
-		}
-		if pending != nil {
-			end := uint64(u.End)
-			if e != nil {
-				end = uint64(e.Offset)
-			}
-			if pending.addrSection == ".debug_info" {
-				pending.relocEnd = end
-			}
-			out = append(out, *pending)
-			pending = nil
-		}
-		if e == nil || e.Offset >= u.End {
-			return out, nil
-		}
-		switch e.Tag {
-		case dwarf.TagNamespace, 0:
+	var out []vtableVar
+	for i := 1; i < x.Len(); {
+		switch x.Tag(i) {
+		case dwarf.TagNamespace:
+			i++ // into its children
 			continue
 		case dwarf.TagVariable:
-			name, _ := e.Val(dwarf.AttrName).(string)
-			if !strings.HasSuffix(name, "{vtable}") {
-				break
-			}
-			if v, ok := vtableVariable(f, types, u, e, addrBase); ok {
-				pending = &v
+			if name, _ := d.String(i, dwarf.AttrName); strings.HasSuffix(name, "{vtable}") {
+				e, err := d.Entry(i)
+				if err != nil {
+					return nil, err
+				}
+				if v, ok := vtableVariable(f, types, u, e, addrBase); ok {
+					if v.addrSection == ".debug_info" {
+						end, err := d.End(i)
+						if err != nil {
+							return nil, err
+						}
+						v.relocEnd = uint64(end)
+					}
+					out = append(out, v)
+				}
 			}
 		}
-		if e.Children {
-			r.SkipChildren()
-		}
+		i = x.SubtreeEnd(i)
 	}
+	return out, nil
 }
 
 // vtableVariable reads one `{vtable}` variable: its type's name and size,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -35,17 +34,15 @@ func runDump(c *cli, args []string) int {
 	if err != nil {
 		return c.fail(err)
 	}
-	var buf bytes.Buffer
-	if err := dump.Write(&buf, m, dump.Options{}); err != nil {
-		return c.fail(err)
-	}
+	// The dump is streamed (large binaries give dumps of hundreds of MB).
+	write := func(w io.Writer) error { return dump.Write(w, m, dump.Options{}) }
 	if *out == "" {
-		if _, err := io.Copy(c.stdout, &buf); err != nil {
+		if err := write(c.stdout); err != nil {
 			return c.fail(err)
 		}
 		return exitOK
 	}
-	if err := writeFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := writeFileAtomic(*out, write); err != nil {
 		return c.fail(err)
 	}
 	return exitOK
@@ -66,7 +63,7 @@ func loadSide(rf *readFlags, path string, vtables bool) (dump.Model, error) {
 		return dump.Model{}, err
 	}
 	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
+	bin, err := layout.Build(f, buildOptions(path))
 	if err != nil {
 		return dump.Model{}, err
 	}
@@ -92,14 +89,15 @@ func surface(m dump.Model) *layout.Surface {
 	return layout.NewSurface(m.Binary, m.Symbols, layout.ExportOptions{})
 }
 
-// writeFileAtomic writes data to path through a temporary file in the same directory.
-func writeFileAtomic(path string, data []byte) error {
+// writeFileAtomic writes path through a temporary file in the same
+// directory, with what write writes.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".abidrift-dump-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
+	if err := write(tmp); err != nil {
 		tmp.Close()
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}

@@ -51,8 +51,9 @@ func (r *readFlags) checkFormat() error {
 	return fmt.Errorf("unknown --format %q: use %s", r.format, joinOr(r.formats))
 }
 
-// load opens path and builds its ABI model.
-func (r *readFlags) load(path string) (*layout.Binary, error) {
+// load opens path and builds its ABI model, only of the types matching names
+// when there are names.
+func (r *readFlags) load(path string, names ...string) (*layout.Binary, error) {
 	f, err := dwarf.Open(path, dwarf.Options{
 		Limits:    dwarf.Limits{SectionSize: r.maxSection, Depth: r.maxDepth},
 		DebugDirs: r.debugDirs,
@@ -61,5 +62,7 @@ func (r *readFlags) load(path string) (*layout.Binary, error) {
 		return nil, err
 	}
 	defer f.Close()
-	return layout.Build(f, layout.Options{})
+	opts := buildOptions(path)
+	opts.Names = names
+	return layout.Build(f, opts)
 }

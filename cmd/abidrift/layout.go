@@ -23,7 +23,7 @@ func runLayout(c *cli, args []string) int {
 	if fs.NArg() < 1 {
 		return c.usageError("layout", "missing BINARY")
 	}
-	bin, err := rf.load(fs.Arg(0))
+	bin, err := rf.load(fs.Arg(0), fs.Args()[1:]...)
 	if err != nil {
 		return c.fail(err)
 	}

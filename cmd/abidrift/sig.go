@@ -64,7 +64,7 @@ func runSig(c *cli, args []string) int {
 		return c.fail(err)
 	}
 	defer f.Close()
-	bin, err := layout.Build(f, layout.Options{})
+	bin, err := layout.Build(f, buildOptions(path))
 	if err != nil {
 		return c.fail(err)
 	}

@@ -31,10 +31,7 @@ type Options struct {
 
 // Write writes m as an indented abidrift.dump/v1 document.
 func Write(w io.Writer, m Model, opts Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(New(m, opts))
+	return encode(w, New(m, opts)) // as json.Encoder indented by "  ", without HTML escaping (encode.go)
 }
 
 // New converts m to its dump document.

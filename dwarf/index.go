@@ -1,0 +1,412 @@
+package dwarf
+
+import (
+	"debug/dwarf"
+	"fmt"
+	"sort"
+)
+
+// Index is the shape of one unit: the offset, abbreviation and place in the
+// tree of every entry, found by skipping over attribute values without
+// decoding them. Entries are numbered in file (pre-)order from 0, the unit
+// entry; null entries that end sibling lists are not counted. Decode one
+// entry's attributes with a Decoder.
+type Index struct {
+	Unit *Unit
+	off  []dwarf.Offset
+	abbr []*abbrev
+	// parent is the index of the parent entry, -1 for the unit entry; end is
+	// one past the index of the last descendant.
+	parent, end []int32
+}
+
+// Len is the number of entries.
+func (x *Index) Len() int { return len(x.off) }
+
+// Offset is the offset of entry i in .debug_info.
+func (x *Index) Offset(i int) dwarf.Offset { return x.off[i] }
+
+// Tag is the tag of entry i.
+func (x *Index) Tag(i int) dwarf.Tag { return x.abbr[i].tag }
+
+// HasChildren reports whether the abbreviation of entry i says it has children.
+func (x *Index) HasChildren(i int) bool { return x.abbr[i].children }
+
+// Parent is the index of the parent of entry i, -1 for the unit entry.
+func (x *Index) Parent(i int) int { return int(x.parent[i]) }
+
+// FirstChild is the index of the first child of i, or -1.
+func (x *Index) FirstChild(i int) int {
+	if i+1 < int(x.end[i]) {
+		return i + 1
+	}
+	return -1
+}
+
+// SubtreeEnd is one past the index of the last descendant of i: the entries
+// of i's subtree are i to SubtreeEnd(i)-1.
+func (x *Index) SubtreeEnd(i int) int { return int(x.end[i]) }
+
+// NextSibling is the index of the sibling after i, or -1.
+func (x *Index) NextSibling(i int) int {
+	j := int(x.end[i])
+	if j < len(x.off) && x.parent[j] == x.parent[i] {
+		return j
+	}
+	return -1
+}
+
+// Find returns the index of the entry at off, or -1.
+func (x *Index) Find(off dwarf.Offset) int {
+	i := sort.Search(len(x.off), func(i int) bool { return x.off[i] >= off })
+	if i < len(x.off) && x.off[i] == off {
+		return i
+	}
+	return -1
+}
+
+// Forms returns the attributes of entry i with their forms, in encoding order.
+func (x *Index) Forms(i int) []AttrForm { return x.abbr[i].attrs }
+
+// Scan indexes the entries of u, refusing nesting deeper than maxDepth (the
+// file's limit when maxDepth <= 0). It stops at the end of the unit entry's
+// children or at the end of the unit, whichever comes first.
+func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
+	if maxDepth <= 0 {
+		maxDepth = f.limits.Depth
+	}
+	info := f.Sections["info"]
+	if int(u.End) > len(info) || u.First > u.End {
+		return nil, f.errorf(".debug_info", int64(u.Offset), "unit outside .debug_info")
+	}
+	s := scanner{f: f, u: u, b: info[:u.End], off: int(u.First), fmt: u.format()}
+	// Typical producers spend 8 to 12 bytes per entry.
+	n := int(u.End-u.First)/10 + 16
+	x := &Index{Unit: u, off: make([]dwarf.Offset, 0, n), abbr: make([]*abbrev, 0, n),
+		parent: make([]int32, 0, n), end: make([]int32, 0, n)}
+	var stack []int32
+	for s.off < len(s.b) {
+		at := s.off
+		code := s.uleb()
+		if s.err != nil {
+			break
+		}
+		if code == 0 {
+			if len(stack) == 0 {
+				return nil, f.errorf(".debug_info", int64(at), "unbalanced end of children")
+			}
+			top := stack[len(stack)-1]
+			x.end[top] = int32(len(x.off))
+			stack = stack[:len(stack)-1]
+			if len(stack) == 0 {
+				break
+			}
+			continue
+		}
+		a := u.abbrev(code)
+		if a == nil {
+			return nil, f.errorf(".debug_info", int64(at), "unknown abbreviation code %d", code)
+		}
+		i := int32(len(x.off))
+		parent := int32(-1)
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1]
+		} else if i > 0 {
+			break // a second top-level entry: the next unit
+		}
+		x.off = append(x.off, dwarf.Offset(at))
+		x.abbr = append(x.abbr, a)
+		x.parent = append(x.parent, parent)
+		x.end = append(x.end, i+1)
+		s.skip(a)
+		if s.err != nil {
+			break
+		}
+		if a.children {
+			if len(stack) >= maxDepth {
+				return nil, &Error{File: f.Path, Section: ".debug_info", Offset: int64(at),
+					Err: fmt.Errorf("%w: entries nested deeper than %d (raise it with --max-depth)", ErrLimit, maxDepth)}
+			}
+			stack = append(stack, i)
+		} else if len(stack) == 0 {
+			break
+		}
+	}
+	if s.err != nil {
+		return nil, f.errorf(".debug_info", int64(s.errAt), "%v", s.err)
+	}
+	// Entries left open at the end of the unit end there.
+	for _, top := range stack {
+		x.end[top] = int32(len(x.off))
+	}
+	if len(x.off) == 0 {
+		return nil, f.errorf(".debug_info", int64(u.Offset), "unit has no entries")
+	}
+	return x, nil
+}
+
+// abbrev returns the abbreviation with the given code, or nil.
+func (u *Unit) abbrev(code uint64) *abbrev {
+	if code < uint64(len(u.abbrevList)) {
+		return u.abbrevList[code]
+	}
+	if u.abbrevList != nil {
+		return nil
+	}
+	return u.abbrevs[code]
+}
+
+// unitFormat is what decoding a unit's values depends on.
+type unitFormat struct {
+	version  int
+	addrSize int
+	is64     bool
+}
+
+func (u *Unit) format() unitFormat {
+	return unitFormat{version: u.Version, addrSize: u.AddrSize, is64: u.Is64}
+}
+
+func (uf unitFormat) offSize() int {
+	if uf.is64 {
+		return 8
+	}
+	return 4
+}
+
+// The attribute forms of DWARF 2 to 5 and the GNU extensions.
+const (
+	formAddr          = 0x01
+	formBlock2        = 0x03
+	formBlock4        = 0x04
+	formData2         = 0x05
+	formData4         = 0x06
+	formData8         = 0x07
+	formString        = 0x08
+	formBlock         = 0x09
+	formBlock1        = 0x0a
+	formData1         = 0x0b
+	formFlag          = 0x0c
+	formSdata         = 0x0d
+	formStrp          = 0x0e
+	formUdata         = 0x0f
+	formRefAddr       = 0x10
+	formRef1          = 0x11
+	formRef2          = 0x12
+	formRef4          = 0x13
+	formRef8          = 0x14
+	formRefUdata      = 0x15
+	formIndirect      = 0x16
+	formSecOffset     = 0x17
+	formExprloc       = 0x18
+	formFlagPresent   = 0x19
+	formStrx          = 0x1a
+	formAddrx         = 0x1b
+	formRefSup4       = 0x1c
+	formStrpSup       = 0x1d
+	formData16        = 0x1e
+	formLineStrp      = 0x1f
+	formRefSig8       = 0x20
+	formImplicitConst = 0x21
+	formLoclistx      = 0x22
+	formRnglistx      = 0x23
+	formRefSup8       = 0x24
+	formStrx1         = 0x25
+	formStrx2         = 0x26
+	formStrx3         = 0x27
+	formStrx4         = 0x28
+	formAddrx1        = 0x29
+	formAddrx2        = 0x2a
+	formAddrx3        = 0x2b
+	formAddrx4        = 0x2c
+	formGnuAddrIndex  = 0x1f01
+	formGnuStrIndex   = 0x1f02
+	formGnuRefAlt     = 0x1f20
+	formGnuStrpAlt    = 0x1f21
+)
+
+// fixedSize is the encoded size of a value of form f, or -1 when it varies.
+func (uf unitFormat) fixedSize(f Form) int {
+	switch f {
+	case formFlagPresent, formImplicitConst:
+		return 0
+	case formData1, formRef1, formFlag, formStrx1, formAddrx1:
+		return 1
+	case formData2, formRef2, formStrx2, formAddrx2:
+		return 2
+	case formStrx3, formAddrx3:
+		return 3
+	case formData4, formRef4, formRefSup4, formStrx4, formAddrx4:
+		return 4
+	case formData8, formRef8, formRefSig8, formRefSup8:
+		return 8
+	case formData16:
+		return 16
+	case formAddr:
+		return uf.addrSize
+	case formStrp, formLineStrp, formSecOffset, formStrpSup, formGnuRefAlt, formGnuStrpAlt:
+		return uf.offSize()
+	case formRefAddr:
+		if uf.version == 2 {
+			return uf.addrSize
+		}
+		return uf.offSize()
+	}
+	return -1
+}
+
+// scanner skips over entries.
+type scanner struct {
+	f     *File
+	u     *Unit
+	b     []byte
+	off   int
+	fmt   unitFormat
+	err   error
+	errAt int
+}
+
+func (s *scanner) fail(format string, args ...any) {
+	if s.err == nil {
+		s.err, s.errAt = fmt.Errorf(format, args...), s.off
+	}
+	s.off = len(s.b)
+}
+
+func (s *scanner) uleb() uint64 {
+	var v uint64
+	for shift := uint(0); ; shift += 7 {
+		if s.off >= len(s.b) {
+			s.fail("unexpected end of data")
+			return 0
+		}
+		c := s.b[s.off]
+		s.off++
+		if shift < 64 {
+			v |= uint64(c&0x7f) << shift
+		}
+		if c&0x80 == 0 {
+			return v
+		}
+	}
+}
+
+func (s *scanner) advance(n uint64) {
+	if n > uint64(len(s.b)-s.off) {
+		s.fail("value runs past the end of the unit")
+		return
+	}
+	s.off += int(n)
+}
+
+// skip moves past the attribute values of an entry of abbreviation a.
+func (s *scanner) skip(a *abbrev) {
+	p := a.plan(s.fmt)
+	for _, st := range p.steps {
+		s.advance(uint64(st.before))
+		s.skipForm(st.form)
+	}
+	s.advance(uint64(p.tail))
+}
+
+func (s *scanner) skipForm(form Form) {
+	for form == formIndirect {
+		form = Form(s.uleb())
+	}
+	if n := s.fmt.fixedSize(form); n >= 0 {
+		s.advance(uint64(n))
+		return
+	}
+	switch form {
+	case formUdata, formSdata, formRefUdata, formStrx, formAddrx, formLoclistx, formRnglistx, formGnuAddrIndex, formGnuStrIndex:
+		for s.off < len(s.b) && s.b[s.off]&0x80 != 0 {
+			s.off++
+		}
+		s.advance(1)
+	case formString:
+		i := s.off
+		for i < len(s.b) && s.b[i] != 0 {
+			i++
+		}
+		if i >= len(s.b) {
+			s.fail("unterminated string")
+			return
+		}
+		s.off = i + 1
+	case formBlock1:
+		if s.off >= len(s.b) {
+			s.fail("unexpected end of data")
+			return
+		}
+		n := s.b[s.off]
+		s.off++
+		s.advance(uint64(n))
+	case formBlock2:
+		if len(s.b)-s.off < 2 {
+			s.fail("unexpected end of data")
+			return
+		}
+		n := s.f.ByteOrder.Uint16(s.b[s.off:])
+		s.off += 2
+		s.advance(uint64(n))
+	case formBlock4:
+		if len(s.b)-s.off < 4 {
+			s.fail("unexpected end of data")
+			return
+		}
+		n := s.f.ByteOrder.Uint32(s.b[s.off:])
+		s.off += 4
+		s.advance(uint64(n))
+	case formBlock, formExprloc:
+		n := s.uleb()
+		s.advance(n)
+	default:
+		s.fail("unknown attribute form %#x", uint16(form))
+	}
+}
+
+// skipPlan is how to step over an entry: for each value of variable size,
+// the bytes of fixed-size values before it; then the fixed bytes after the
+// last one.
+type skipPlan struct {
+	fmt   unitFormat
+	steps []skipStep
+	tail  int
+	// at is, for each attribute, the offset of its value from the end of
+	// the abbreviation code when every value before it has a fixed size;
+	// -1 otherwise.
+	at []int32
+}
+
+type skipStep struct {
+	before int
+	form   Form
+}
+
+// plan returns the skip plan of a for units of format uf, computed once
+// (abbreviation tables shared by units of different formats recompute it).
+func (a *abbrev) plan(uf unitFormat) *skipPlan {
+	if p := a.skip.Load(); p != nil && p.fmt == uf {
+		return p
+	}
+	p := &skipPlan{fmt: uf, at: make([]int32, len(a.attrs))}
+	fixed := int32(0)
+	for k, af := range a.attrs {
+		p.at[k] = fixed
+		if n := uf.fixedSize(af.Form); n >= 0 && fixed >= 0 {
+			fixed += int32(n)
+		} else {
+			fixed = -1
+		}
+	}
+	for _, af := range a.attrs {
+		if n := uf.fixedSize(af.Form); n >= 0 {
+			p.tail += n
+		} else {
+			p.steps = append(p.steps, skipStep{before: p.tail, form: af.Form})
+			p.tail = 0
+		}
+	}
+	a.skip.Store(p)
+	return p
+}

@@ -1,0 +1,258 @@
+package layout
+
+import (
+	"debug/dwarf"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// itemKind is what an item of a unit's survey is.
+type itemKind uint8
+
+const (
+	itemType itemKind = iota // a named struct, class, union, enum or typedef
+	itemFunc                 // a subprogram
+	itemVar                  // a variable
+)
+
+// item is one thing a unit defines, in the order the builder visits them.
+type item struct {
+	kind itemKind
+	idx  int32 // entry index in the unit's Index
+	// stubbable is set for named struct, class and union definitions whose
+	// alignment DWARF records: a unit that does not own one uses a stand-in.
+	stubbable bool
+	// stub is set, by owners, when another unit owns the key.
+	stub  bool
+	keyID int32
+	align int64
+	key   canonKey
+}
+
+// survey lists the named types, functions and variables of unit u in the
+// order of a depth-first walk that does not enter functions, lexical blocks
+// and inlined subroutines, reading only the attributes it needs. With stubs it
+// computes the keys of the stand-in candidates. It reports the unit's
+// split-DWARF file, if any, as dwoName does.
+func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) (items []item, dwo string, err error) {
+	x, err := f.Scan(u, depthLimit(f))
+	if err != nil {
+		return nil, "", err
+	}
+	d := f.NewDecoder(x)
+	root, err := d.Entry(0)
+	if err != nil {
+		return nil, "", err
+	}
+	if dwo = dwoName(&node{Entry: root}); dwo != "" {
+		return nil, dwo, nil
+	}
+	s := surveyor{x: x, d: d, lang: langOf(&node{Entry: root}), scopes: map[int]string{}}
+	for i := 0; i < x.Len(); {
+		switch tag := x.Tag(i); tag {
+		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
+			if name, ok := d.String(i, dwarf.AttrName); ok {
+				it := item{kind: itemType, idx: int32(i)}
+				if stubs && tag != dwarf.TagEnumerationType && tag != dwarf.TagTypedef {
+					s.stubKey(&it, name)
+				}
+				items = append(items, it)
+			}
+		case dwarf.TagSubprogram:
+			// Declarations and abstract instances give no function
+			// (function returns nil for them).
+			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !decl && (d.Has(i, dwarf.AttrLowpc) || d.Has(i, dwarf.AttrRanges)) {
+				items = append(items, item{kind: itemFunc, idx: int32(i)})
+			}
+			i = x.SubtreeEnd(i) // nested functions and local types are not part of the ABI
+			continue
+		case dwarf.TagVariable:
+			// As variable, keep only defined variables with a location.
+			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !decl && d.Has(i, dwarf.AttrLocation) {
+				items = append(items, item{kind: itemVar, idx: int32(i)})
+			}
+		case dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine:
+			i = x.SubtreeEnd(i)
+			continue
+		}
+		i++
+	}
+	return items, "", nil
+}
+
+// surveyor reads the keys of stand-in candidates from a unit's index.
+type surveyor struct {
+	x      *ddwarf.Index
+	d      *ddwarf.Decoder
+	lang   Lang
+	scopes map[int]string // entry -> qualified name of the scope it opens
+}
+
+// stubKey marks a struct, class or union definition with a recorded
+// alignment as a stand-in candidate, with its key.
+func (s *surveyor) stubKey(it *item, name string) {
+	i := int(it.idx)
+	align, ok := s.d.Int(i, dwarf.AttrAlignment)
+	if !ok || align <= 0 {
+		return
+	}
+	if key, ok := s.key(i, name); ok {
+		it.stubbable, it.align, it.key = true, align, key
+	}
+}
+
+// key computes the key of a struct, class or union definition named name as
+// fill and aggregate would set it (a variant part makes it a Rust enum), and
+// its qualified name as qualifiedName would; ok is false for declarations and
+// for definitions it cannot name this way. Should a key come out otherwise
+// than the type's, Build notices and builds without stand-ins.
+func (s *surveyor) key(i int, name string) (canonKey, bool) {
+	d, x := s.d, s.x
+	if decl, _ := d.Flag(i, dwarf.AttrDeclaration); decl {
+		return canonKey{}, false
+	}
+	if name == "" || d.Has(i, dwarf.AttrSpecification) {
+		return canonKey{}, false
+	}
+	if s.lang != LangC {
+		scope, ok := s.scope(x.Parent(i), 0)
+		if !ok {
+			return canonKey{}, false
+		}
+		if scope != "" {
+			name = scope + "::" + name
+		}
+	}
+	size := int64(-1)
+	if v, ok := d.Int(i, dwarf.AttrByteSize); ok {
+		size = v
+	}
+	kind := KindStruct
+	if x.Tag(i) == dwarf.TagUnionType {
+		kind = KindUnion
+	}
+	for c := x.FirstChild(i); c >= 0; c = x.NextSibling(c) {
+		if x.Tag(c) == dwarf.TagVariantPart {
+			kind = KindEnum
+		}
+	}
+	return canonKey{kind: kind, name: name, size: size}, true
+}
+
+// scope is the qualified name of the scopes enclosing and including entry p.
+func (s *surveyor) scope(p, depth int) (string, bool) {
+	if p < 0 || depth > 200 {
+		return "", depth <= 200
+	}
+	switch s.x.Tag(p) {
+	case dwarf.TagCompileUnit, dwarf.TagPartialUnit:
+		return "", true
+	}
+	if q, ok := s.scopes[p]; ok {
+		return q, true
+	}
+	outer, ok := s.scope(s.x.Parent(p), depth+1)
+	if !ok {
+		return "", false
+	}
+	q := outer
+	switch tag := s.x.Tag(p); tag {
+	case dwarf.TagNamespace, dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType,
+		dwarf.TagEnumerationType, dwarf.TagSubprogram:
+		pn, _ := s.d.String(p, dwarf.AttrName)
+		if pn == "" && tag == dwarf.TagNamespace {
+			pn = "(anonymous namespace)"
+		}
+		if pn != "" {
+			if q != "" {
+				q += "::"
+			}
+			q += pn
+		}
+	}
+	s.scopes[p] = q
+	return q, true
+}
+
+// stubAt returns the stand-in for the type at off when another unit builds
+// it, making it on first use; nil otherwise.
+func (b *builder) stubAt(off dwarf.Offset) *Type {
+	if b.stubbed == nil {
+		return nil
+	}
+	i := b.tree.idx.Find(off)
+	if i < 0 {
+		return nil // another unit's entry, or no entry
+	}
+	it := b.stubbed[int32(i)]
+	if it == nil {
+		return nil
+	}
+	st := &Type{Kind: it.key.kind, Name: it.key.name, Size: it.key.size, Align: it.align, Lang: b.tree.lang}
+	b.types[off] = st
+	b.model.stubs = append(b.model.stubs, stub{t: st, id: it.keyID})
+	return st
+}
+
+// build builds the unit's functions, variables and the types it owns, with
+// stand-ins for the types other units own. It reports false if a type it
+// owns came out with another key than its survey gave it.
+func (b *builder) build(items []item) (bool, error) {
+	t := b.tree
+	x := t.idx
+	for i := range items {
+		if it := &items[i]; it.stub {
+			if b.stubbed == nil {
+				b.stubbed = map[int32]*item{}
+			}
+			b.stubbed[it.idx] = it
+		}
+	}
+	b.model.built = b.types
+	ok := true
+	for i := range items {
+		it := &items[i]
+		switch it.kind {
+		case itemType:
+			if it.stub {
+				continue
+			}
+			ty, err := b.typeAt(x.Offset(int(it.idx)))
+			if err != nil {
+				return false, err
+			}
+			if it.stubbable {
+				if ty.Kind != it.key.kind || ty.Name != it.key.name || ty.Size != it.key.size || ty.Decl {
+					ok = false
+				}
+				b.model.keyed = append(b.model.keyed, stub{t: ty, id: it.keyID})
+			}
+			b.model.types = append(b.model.types, ty)
+		case itemFunc:
+			n, err := t.node(int(it.idx))
+			if err != nil {
+				return false, err
+			}
+			fn, err := b.function(n)
+			if err != nil {
+				return false, err
+			}
+			if fn != nil {
+				b.model.functions = append(b.model.functions, fn)
+			}
+		case itemVar:
+			n, err := t.node(int(it.idx))
+			if err != nil {
+				return false, err
+			}
+			v, err := b.variable(n)
+			if err != nil {
+				return false, err
+			}
+			if v != nil {
+				b.model.variables = append(b.model.variables, v)
+			}
+		}
+	}
+	return ok, nil
+}

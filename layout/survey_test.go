@@ -1,0 +1,77 @@
+package layout
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// TestSurveyKeysAgree builds every committed binary (and the shared corpora
+// when present) and checks that no build had to be redone without stand-ins:
+// the keys the survey computes agree with the types the builder makes.
+func TestSurveyKeysAgree(t *testing.T) {
+	var files []string
+	for _, root := range []string{"../testdata", "../../shared/corpus"} {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b := make([]byte, 4)
+			if f, err := os.Open(p); err == nil {
+				f.Read(b)
+				f.Close()
+			}
+			if string(b) == "\x7fELF" {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	if p := os.Getenv("ABIDRIFT_BENCH_BIN"); p != "" {
+		files = append(files, p)
+	}
+	built := 0
+	for _, p := range files {
+		f, err := ddwarf.Open(p, ddwarf.Options{})
+		if err != nil {
+			continue
+		}
+		before := fallbacks.Load()
+		if _, err := Build(f, Options{}); err == nil {
+			built++
+		}
+		if fallbacks.Load() != before {
+			t.Errorf("%s: built again without stand-ins", p)
+		}
+		f.Close()
+	}
+	t.Logf("%d files built", built)
+}
+
+func TestProgressReachesTotal(t *testing.T) {
+	f, err := ddwarf.Open("../testdata/layout/bin/rust-dylib-O0-dw4-legacy.so", ddwarf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var mu sync.Mutex
+	var calls [][2]int
+	_, err = Build(f, Options{Progress: func(done, total int) {
+		mu.Lock()
+		calls = append(calls, [2]int{done, total})
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) == 0 {
+		t.Fatal("no progress")
+	}
+	last := calls[len(calls)-1]
+	if last[0] != last[1] || last[1] != 2*len(f.Units()) {
+		t.Fatalf("last call %v, want done == total == %d", last, 2*len(f.Units()))
+	}
+}

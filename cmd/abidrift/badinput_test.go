@@ -65,7 +65,7 @@ func TestBadInput(t *testing.T) {
 		"abbrev-gone":  write("abbrevgone", dwarftest.ELF(withSection(good, ".debug_abbrev", func(s *dwarftest.Section) { s.Data = s.Data[:2] }))),
 		"abbrev-code":  write("abbrevcode", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Data[11] = 0x7e }))),
 		"zlib-bomb":    write("bomb", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, 1<<40 }))),
-		"zlib-short":   write("short", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, uint64(len(s.Data)) + 100 }))),
+		"zlib-short":   write("short", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, uint64(len(s.Data))+100 }))),
 		"zlib-long":    write("long", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, 3 }))),
 		"nobits-info":  write("nobits", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Type = 8 }))),
 		"truncated-64": write("trunc64", elfFile[:64]),

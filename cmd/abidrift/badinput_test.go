@@ -5,6 +5,7 @@ import (
 	"debug/dwarf"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -70,6 +71,10 @@ func TestBadInput(t *testing.T) {
 		"nobits-info":  write("nobits", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Type = 8 }))),
 		"truncated-64": write("trunc64", elfFile[:64]),
 	}
+	bigEndian := append([]byte(nil), elfFile...)
+	bigEndian[5] = 2 // EI_DATA: ELFDATA2MSB, with little-endian contents
+	cases["wrong-endian"] = write("bigendian", bigEndian)
+	cases["deep-nesting"] = write("deep", deepNesting(t, 3000))
 	for i := 0; i < len(elfFile); i += 37 {
 		cases["truncated-"+string(rune('a'+i%26))+itoa(i)] = write("trunc"+itoa(i), elfFile[:i])
 	}
@@ -77,7 +82,13 @@ func TestBadInput(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			var out, errb bytes.Buffer
 			start := time.Now()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
 			status := run([]string{"layout", path}, &out, &errb)
+			runtime.ReadMemStats(&after)
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 512<<20 {
+				t.Errorf("allocated %d MB", alloc>>20)
+			}
 			if status != exitError {
 				t.Fatalf("exit status %d, want 1; stderr %q", status, errb.String())
 			}
@@ -90,7 +101,7 @@ func TestBadInput(t *testing.T) {
 			}
 			t.Log(msg)
 			if d := time.Since(start); d > 10*time.Second {
-				t.Errorf("took %v", d) // a hang guard, not a benchmark
+				t.Errorf("took %v", d) // a hang guard, not a benchmark: the bound is 2 s on an idle machine
 			}
 		})
 	}
@@ -100,6 +111,68 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("good file: status %d, out %q, err %q", st, out.String(), errb.String())
 	}
 	_ = dwarf.TagMember
+}
+
+// deepNesting is a unit of n structs, each holding the next by value.
+func deepNesting(t *testing.T, n int) []byte {
+	b := dwarfbuilder.New()
+	u8 := b.AddBaseType("u8", dwarfbuilder.DW_ATE_unsigned, 1)
+	var patches, structs []dwarf.Offset
+	for i := 0; i < n; i++ {
+		structs = append(structs, b.AddStructType("S"+itoa(i), 1))
+		b.TagOpen(dwarf.TagMember, "next")
+		patches = append(patches, b.Attr(dwarf.AttrType, dwarf.Offset(0)))
+		b.TagClose()
+		b.TagClose()
+	}
+	for i := range patches {
+		target := u8
+		if i+1 < n {
+			target = structs[i+1]
+		}
+		b.PatchOffset(patches[i], target)
+	}
+	abbrev, _, _, info, _, _, _, str, _, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dwarftest.ELF(dwarftest.Sections(abbrev, info, str))
+}
+
+// TestBitFlips flips bytes all over .debug_info and .debug_abbrev of a good
+// file: the result may still be valid, so it may succeed or fail, but only
+// with exit status 0 or 1, never a crash.
+func TestBitFlips(t *testing.T) {
+	good := goodSections(t)
+	dir := t.TempDir()
+	runs := 0
+	for _, name := range []string{".debug_info", ".debug_abbrev", ".debug_str"} {
+		var size int
+		for _, s := range good {
+			if s.Name == name {
+				size = len(s.Data)
+			}
+		}
+		for pos := 0; pos < size; pos++ {
+			for _, mask := range []byte{0x01, 0x80, 0xff} {
+				data := dwarftest.ELF(withSection(good, name, func(s *dwarftest.Section) { s.Data[pos] ^= mask }))
+				path := filepath.Join(dir, "flip")
+				os.WriteFile(path, data, 0o644)
+				var out, errb bytes.Buffer
+				status := run([]string{"layout", "--format", "json", path}, &out, &errb)
+				runs++
+				if status != exitOK && status != exitError {
+					t.Fatalf("%s byte %d ^ %#x: exit status %d", name, pos, mask, status)
+				}
+				if status == exitError && !strings.HasPrefix(errb.String(), "abidrift: "+path) || strings.Contains(errb.String(), "internal error") {
+					t.Fatalf("%s byte %d ^ %#x: %q", name, pos, mask, errb.String())
+				}
+			}
+		}
+	}
+	if runs < 100 {
+		t.Fatalf("only %d runs", runs)
+	}
 }
 
 func itoa(i int) string {

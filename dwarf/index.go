@@ -3,7 +3,6 @@ package dwarf
 import (
 	"debug/dwarf"
 	"fmt"
-	"sort"
 )
 
 // Index is the shape of one unit: the offset, abbreviation and place in the
@@ -58,9 +57,17 @@ func (x *Index) NextSibling(i int) int {
 
 // Find returns the index of the entry at off, or -1.
 func (x *Index) Find(off dwarf.Offset) int {
-	i := sort.Search(len(x.off), func(i int) bool { return x.off[i] >= off })
-	if i < len(x.off) && x.off[i] == off {
-		return i
+	lo, hi := 0, len(x.off)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.off[m] < off {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(x.off) && x.off[lo] == off {
+		return lo
 	}
 	return -1
 }

@@ -290,4 +290,3 @@ func newBuilder(f *ddwarf.File, t *unitTree) *builder {
 func (b *builder) errorf(off dwarf.Offset, format string, args ...any) error {
 	return &ddwarf.Error{File: b.f.Path, Section: ".debug_info", Offset: int64(off), Err: fmt.Errorf(format, args...)}
 }
-

@@ -9,10 +9,10 @@ import (
 // canon keeps one definition per named type. Types with the same kind and
 // name but different sizes (C types that differ between units) are kept apart.
 type canon struct {
-	byKey   map[canonKey]*Type  // kind, name and size -> first definition
-	byName  map[canonName]*Type // kind and name -> first definition, to complete declarations
-	dup     map[*Type]*Type     // a later duplicate -> the definition kept
-	order   []*Type
+	byKey  map[canonKey]*Type  // kind, name and size -> first definition
+	byName map[canonName]*Type // kind and name -> first definition, to complete declarations
+	dup    map[*Type]*Type     // a later duplicate -> the definition kept
+	order  []*Type
 }
 
 // canonKey identifies a named definition.

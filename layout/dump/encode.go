@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -66,6 +67,21 @@ func encode(w io.Writer, doc *Doc) error {
 		bw.WriteString("\n}\n")
 	}
 	return bw.Flush()
+}
+
+// sortedByID returns types sorted by id (ids are unique). It sorts indexes
+// and copies each record once, instead of swapping the large records.
+func sortedByID(types []Type) []Type {
+	order := make([]int32, len(types))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(types[a].ID, types[b].ID) })
+	out := make([]Type, len(types))
+	for i, k := range order {
+		out[i] = types[k]
+	}
+	return out
 }
 
 // parallelMin is the length from which an array is encoded in parallel chunks.

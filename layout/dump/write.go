@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"sort"
 	"strconv"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
@@ -65,7 +64,7 @@ func New(m Model, opts Options) *Doc {
 	for i := 0; i < len(w.queue); i++ {
 		doc.Types = append(doc.Types, w.typ(w.queue[i]))
 	}
-	sort.Slice(doc.Types, func(i, j int) bool { return doc.Types[i].ID < doc.Types[j].ID })
+	doc.Types = sortedByID(doc.Types)
 	return doc
 }
 

@@ -554,6 +554,58 @@ func (d *Decoder) locate(i int, attr dwarf.Attr) (r valueReader, form Form, af A
 	return r, form, af, r.err == ""
 }
 
+// Val returns the value of attr in entry i as Entry.Val(attr) gives it,
+// decoding that attribute only; nil, without error, when the entry has none.
+func (d *Decoder) Val(i int, attr dwarf.Attr) (any, error) {
+	if !d.Has(i, attr) {
+		return nil, nil
+	}
+	r, form, af, ok := d.locate(i, attr)
+	var v any
+	if ok {
+		v = r.value(form, af)
+	}
+	if !ok || r.err != "" {
+		return nil, d.attrError(i, attr, r.err)
+	}
+	return v, nil
+}
+
+// Const returns the constant value of attr in entry i with its form, as
+// File.ConstAttr does.
+func (d *Decoder) Const(i int, attr dwarf.Attr) (Const, bool, error) {
+	if !d.Has(i, attr) {
+		return Const{}, false, nil
+	}
+	r, form, af, ok := d.locate(i, attr)
+	var v any
+	if ok {
+		v = r.value(form, af)
+	}
+	if !ok || r.err != "" {
+		return Const{}, false, d.attrError(i, attr, r.err)
+	}
+	c := Const{Form: form}
+	switch v := v.(type) {
+	case int64:
+		c.Raw = v
+	case uint64:
+		c.Raw = int64(v)
+	case []byte:
+		c.Bytes = v
+	default:
+		return Const{}, false, d.f.errorf(".debug_info", int64(d.x.off[i]), "attribute %v has form %v of the wrong class", attr, form)
+	}
+	return c, true, nil
+}
+
+func (d *Decoder) attrError(i int, attr dwarf.Attr, msg string) error {
+	if msg == "" {
+		msg = "cannot be read"
+	}
+	return d.f.errorf(".debug_info", int64(d.x.off[i]), "attribute %v: %s", attr, msg)
+}
+
 // String returns the value of attr in entry i when it is a string, as
 // Entry.Val(attr).(string) would, without decoding the entry.
 func (d *Decoder) String(i int, attr dwarf.Attr) (string, bool) {
@@ -598,6 +650,22 @@ func (d *Decoder) Int(i int, attr dwarf.Attr) (int64, bool) {
 		return 0, false
 	}
 	return v, r.err == ""
+}
+
+// Addr returns the value of attr in entry i when it is an address (an addr
+// or addrx form), as Entry.Val(attr).(uint64) would, without decoding the
+// entry.
+func (d *Decoder) Addr(i int, attr dwarf.Attr) (uint64, bool) {
+	r, form, af, ok := d.locate(i, attr)
+	if !ok {
+		return 0, false
+	}
+	switch form {
+	case formAddr, formAddrx, formAddrx1, formAddrx2, formAddrx3, formAddrx4:
+		v, ok := r.value(form, af).(uint64)
+		return v, ok && r.err == ""
+	}
+	return 0, false
 }
 
 // Flag returns the value of attr in entry i when it is a bool, as

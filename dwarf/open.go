@@ -107,7 +107,7 @@ func NewFile(name string, r io.ReaderAt, opts Options) (_ *File, err error) {
 
 // Close releases the underlying file.
 func (f *File) Close() error {
-	if f.closer != nil {
+	if f != nil && f.closer != nil {
 		return f.closer.Close()
 	}
 	return nil

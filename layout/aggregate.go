@@ -165,7 +165,7 @@ func (b *builder) templateParam(c *node, tree *unitTree) (TemplateParam, error) 
 		return tp, err
 	}
 	if c.Tag == dwarf.TagTemplateValueParameter && tp.Type != nil {
-		cv, ok, err := b.f.ConstAttr(tree.unit, c.Entry, dwarf.AttrConstValue)
+		cv, ok, err := c.Const(dwarf.AttrConstValue)
 		if err != nil {
 			return tp, err
 		}

@@ -20,6 +20,13 @@ type Binary struct {
 	// Build leaves it empty: the slots come from the binary's data and
 	// relocations, which VTables reads for the callers that need them.
 	VTables []VTable
+	// ExportsOnly is set when Build was restricted to what the exported
+	// symbols reach (Options.Exports): Types, Functions and Variables hold
+	// that part only.
+	ExportsOnly bool
+	// definitions indexes, in an exports-only model, every named type
+	// definition of the file, built or not (for Complete).
+	definitions definitionIndex
 }
 
 // Function is a subprogram from DWARF.

@@ -26,6 +26,13 @@ type Options struct {
 	// segment without generic arguments), and what they reference; it has no
 	// functions or variables. Only the units defining them are decoded.
 	Names []string
+	// Exports, when it is an ELF symbol table, restricts the model to what
+	// its exported symbols reach: the functions and variables that may
+	// define them (NewSurface matches them as usual), the types those reach,
+	// and the Rust vtable types. Other types are never decoded, so this is
+	// much cheaper than a whole model when only the exported surface counts
+	// (diff and sig by default). Names takes precedence.
+	Exports *ddwarf.SymbolTable
 
 	noStubs bool // build every unit's copy of every type (the fallback path)
 }
@@ -47,23 +54,19 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	if len(opts.Names) > 0 {
 		return buildNamed(f, opts)
 	}
+	if usableExports(f, opts.Exports) {
+		return buildExported(f, opts)
+	}
 	units := f.Units()
-	var done atomic.Int64
-	step := func() {}
+	step := stepper(opts.Progress, 2*len(units))
 	if opts.Progress != nil {
-		total := 2 * len(units)
-		step = func() { opts.Progress(int(done.Add(1)), total) }
-		defer opts.Progress(total, total) // the last call says it is over, also on errors
+		defer opts.Progress(2*len(units), 2*len(units)) // the last call says it is over, also on errors
 	}
 	work := make([]*unitWork, len(units))
 	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
-		items, dwo, err := survey(f, u, !opts.noStubs)
+		items, err := survey(f, u, !opts.noStubs)
 		if err != nil {
 			return err
-		}
-		if dwo != "" {
-			return &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
-				Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
 		}
 		work[i] = &unitWork{items: items}
 		step()
@@ -110,6 +113,16 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	return bin, nil
 }
 
+// stepper returns a function that reports one more of total steps done to
+// progress; it does nothing when progress is nil.
+func stepper(progress func(done, total int), total int) func() {
+	if progress == nil {
+		return func() {}
+	}
+	var done atomic.Int64
+	return func() { progress(int(done.Add(1)), total) }
+}
+
 // fallbacks counts the builds redone without stand-ins, for tests.
 var fallbacks atomic.Int64
 
@@ -141,7 +154,7 @@ func owners(work []*unitWork) int {
 }
 
 // dwoName is the split-DWARF file a skeleton unit points to, or "".
-func dwoName(root *node) string {
+func dwoName(root *dwarf.Entry) string {
 	for _, a := range []dwarf.Attr{0x76, 0x2130} { // DW_AT_dwo_name, DW_AT_GNU_dwo_name
 		if s, ok := root.Val(a).(string); ok {
 			return s
@@ -166,6 +179,9 @@ type unitModel struct {
 	stubs, keyed []stub
 	// built holds every type the unit built, by entry offset.
 	built map[dwarf.Offset]*Type
+	// declared are the names of the declarations among them (exports-only
+	// builds, which complete them from other units).
+	declared []string
 }
 
 // stub is a stand-in type, or an owned definition, with the number of the
@@ -285,6 +301,20 @@ type builder struct {
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {
 	return &builder{f: f, tree: t, types: map[dwarf.Offset]*Type{}, model: &unitModel{producer: t.producer}}
+}
+
+// readErr is the first attribute value that could not be read in the
+// trees b used.
+func (b *builder) readErr() error {
+	if b.tree.err != nil {
+		return b.tree.err
+	}
+	for _, t := range b.others {
+		if t.err != nil {
+			return t.err
+		}
+	}
+	return nil
 }
 
 func (b *builder) errorf(off dwarf.Offset, format string, args ...any) error {

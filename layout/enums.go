@@ -53,7 +53,7 @@ func (b *builder) variant(c *node, tree *unitTree, tagType *Type) (Variant, erro
 	if tagType != nil {
 		size, signed = int(tagType.Size), tagType.Signed
 	}
-	cv, ok, err := b.f.ConstAttr(tree.unit, c.Entry, dwarf.AttrDiscrValue)
+	cv, ok, err := c.Const(dwarf.AttrDiscrValue)
 	if err != nil {
 		return v, err
 	}
@@ -160,7 +160,7 @@ func (b *builder) cEnum(t *Type, n *node, tree *unitTree) error {
 		}
 		v := Variant{}
 		v.Name, _ = c.Val(dwarf.AttrName).(string)
-		cv, ok, err := b.f.ConstAttr(tree.unit, c.Entry, dwarf.AttrConstValue)
+		cv, ok, err := c.Const(dwarf.AttrConstValue)
 		if err != nil {
 			return err
 		}
@@ -176,10 +176,8 @@ func (b *builder) cEnum(t *Type, n *node, tree *unitTree) error {
 
 func hasNegativeEnumerator(n *node) bool {
 	for _, c := range n.children {
-		if f := c.AttrField(dwarf.AttrConstValue); f != nil {
-			if v, ok := f.Val.(int64); ok && v < 0 {
-				return true
-			}
+		if v, ok := c.Val(dwarf.AttrConstValue).(int64); ok && v < 0 {
+			return true
 		}
 	}
 	return false

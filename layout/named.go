@@ -2,7 +2,6 @@ package layout
 
 import (
 	"debug/dwarf"
-	"fmt"
 	"strings"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
@@ -13,10 +12,28 @@ import (
 // that attribute); then only the units holding the first definition of each
 // are decoded, and in them only those types and what they reference.
 func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
+	parts, err := buildDefinitions(f, opts.Workers, newNameFilter(opts.Names), nil)
+	if err != nil {
+		return nil, err
+	}
+	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
+	merge(bin, parts, 0, opts.Workers)
+	if err := readSymbols(f, bin); err != nil {
+		return nil, err
+	}
+	return bin, nil
+}
+
+// buildDefinitions builds, in the units holding them, the first definition
+// of each named type whose DW_AT_name passes filter, and what they reference.
+// Only the units in only are read, all when only is nil.
+func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[int]bool) ([]*unitModel, error) {
 	units := f.Units()
-	filter := newNameFilter(opts.Names)
 	cands := make([][]item, len(units))
-	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
+	err := f.EachUnit(workers, func(i int, u *ddwarf.Unit) error {
+		if only != nil && !only[i] {
+			return nil
+		}
 		items, err := findNamed(f, u, filter)
 		cands[i] = items
 		return err
@@ -40,7 +57,7 @@ func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
 		cands[i] = kept
 	}
 	parts := make([]*unitModel, len(units))
-	err = f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
+	err = f.EachUnit(workers, func(i int, u *ddwarf.Unit) error {
 		if len(cands[i]) == 0 {
 			return nil
 		}
@@ -57,57 +74,40 @@ func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
 			b.model.types = append(b.model.types, ty)
 		}
 		b.model.built = b.types
+		_, b.model.declared = namedBuilt(b.types)
 		parts[i] = b.model
-		return nil
+		return b.readErr()
 	})
-	if err != nil {
-		return nil, err
-	}
-	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
-	merge(bin, parts, 0, opts.Workers)
-	if err := readSymbols(f, bin); err != nil {
-		return nil, err
-	}
-	return bin, nil
+	return parts, err
 }
 
 // findNamed lists the named types of u (those Build's survey lists) whose
 // DW_AT_name passes the filter, with the keys of the struct, class and union
 // definitions among them (marked stubbable).
 func findNamed(f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error) {
-	x, err := f.Scan(u, depthLimit(f))
+	x, d, root, err := openUnit(f, u)
 	if err != nil {
 		return nil, err
 	}
-	d := f.NewDecoder(x)
-	root, err := d.Entry(0)
-	if err != nil {
-		return nil, err
-	}
-	if dwo := dwoName(&node{Entry: root}); dwo != "" {
-		return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
-			Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
-	}
-	s := surveyor{x: x, d: d, lang: langOf(&node{Entry: root}), scopes: map[int]string{}}
+	s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
 	var items []item
-	for i := 0; i < x.Len(); {
-		switch tag := x.Tag(i); tag {
+	eachDefinition(x, func(i int, tag dwarf.Tag) {
+		switch tag {
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
-			if name, ok := d.String(i, dwarf.AttrName); ok && filter.maybe(name) {
-				if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !decl {
-					it := item{kind: itemType, idx: int32(i)}
-					if tag != dwarf.TagEnumerationType && tag != dwarf.TagTypedef {
-						it.key, it.stubbable = s.key(i, name)
-					}
-					items = append(items, it)
-				}
+			name, ok := d.String(i, dwarf.AttrName)
+			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl || !filter.maybe(name) {
+				return
 			}
-		case dwarf.TagSubprogram, dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine:
-			i = x.SubtreeEnd(i)
-			continue
+			if filter.paths != nil && !filter.paths[withoutCrate(s.qualified(i, name))] {
+				return
+			}
+			it := item{kind: itemType, idx: int32(i)}
+			if tag != dwarf.TagEnumerationType && tag != dwarf.TagTypedef {
+				it.key, it.stubbable = s.key(i, name)
+			}
+			items = append(items, it)
 		}
-		i++
-	}
+	})
 	return items, nil
 }
 
@@ -116,6 +116,28 @@ func findNamed(f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error
 // last path segment, or that segment without generic arguments.
 type nameFilter struct {
 	names map[string]bool // the names, and the last segments of qualified ones
+	// paths, when not nil, holds the qualified names without their crate
+	// (withoutCrate): a type passes only if its own does too.
+	paths map[string]bool
+}
+
+// newPathFilter passes the types whose qualified name is one of names, in
+// any crate (a renamed crate keeps its paths).
+func newPathFilter(names []string) nameFilter {
+	f := newNameFilter(names)
+	f.paths = map[string]bool{}
+	for _, n := range names {
+		f.paths[withoutCrate(n)] = true
+	}
+	return f
+}
+
+// withoutCrate drops the first segment of a qualified name.
+func withoutCrate(name string) string {
+	if _, rest, ok := strings.Cut(name, "::"); ok {
+		return rest
+	}
+	return name
 }
 
 func newNameFilter(names []string) nameFilter {

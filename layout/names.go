@@ -62,7 +62,11 @@ func (t *unitTree) fileNames(b *builder) []string {
 		return t.files
 	}
 	t.files = []string{}
-	lr, err := b.f.Data.LineReader(t.root.Entry)
+	root, err := t.dec.Entry(0)
+	if err != nil {
+		return t.files
+	}
+	lr, err := b.f.Data.LineReader(root)
 	if err != nil || lr == nil {
 		return t.files
 	}

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"debug/dwarf"
+	"fmt"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
@@ -30,26 +31,17 @@ type item struct {
 }
 
 // survey lists the named types, functions and variables of unit u in the
-// order of a depth-first walk that does not enter functions, lexical blocks
-// and inlined subroutines, reading only the attributes it needs. With stubs it
-// computes the keys of the stand-in candidates. It reports the unit's
-// split-DWARF file, if any, as dwoName does.
-func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) (items []item, dwo string, err error) {
-	x, err := f.Scan(u, depthLimit(f))
+// order eachDefinition visits them, reading only the attributes it needs.
+// With stubs it computes the keys of the stand-in candidates.
+func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
+	x, d, root, err := openUnit(f, u)
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	d := f.NewDecoder(x)
-	root, err := d.Entry(0)
-	if err != nil {
-		return nil, "", err
-	}
-	if dwo = dwoName(&node{Entry: root}); dwo != "" {
-		return nil, dwo, nil
-	}
-	s := surveyor{x: x, d: d, lang: langOf(&node{Entry: root}), scopes: map[int]string{}}
-	for i := 0; i < x.Len(); {
-		switch tag := x.Tag(i); tag {
+	s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
+	var items []item
+	eachDefinition(x, func(i int, tag dwarf.Tag) {
+		switch tag {
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
 			if name, ok := d.String(i, dwarf.AttrName); ok {
 				it := item{kind: itemType, idx: int32(i)}
@@ -59,25 +51,70 @@ func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) (items []item, dwo strin
 				items = append(items, it)
 			}
 		case dwarf.TagSubprogram:
-			// Declarations and abstract instances give no function
-			// (function returns nil for them).
-			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !decl && (d.Has(i, dwarf.AttrLowpc) || d.Has(i, dwarf.AttrRanges)) {
+			if definedFunction(d, i) {
 				items = append(items, item{kind: itemFunc, idx: int32(i)})
 			}
-			i = x.SubtreeEnd(i) // nested functions and local types are not part of the ABI
-			continue
 		case dwarf.TagVariable:
-			// As variable, keep only defined variables with a location.
-			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !decl && d.Has(i, dwarf.AttrLocation) {
+			if definedVariable(d, i) {
 				items = append(items, item{kind: itemVar, idx: int32(i)})
 			}
+		}
+	})
+	return items, nil
+}
+
+// openUnit indexes the entries of u and decodes its unit entry. A skeleton
+// unit of split DWARF is an error: abidrift does not read .dwo files.
+func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*ddwarf.Index, *ddwarf.Decoder, *dwarf.Entry, error) {
+	x, err := f.Scan(u, depthLimit(f))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	d := f.NewDecoder(x)
+	root, err := d.Entry(0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if dwo := dwoName(root); dwo != "" {
+		return nil, nil, nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
+			Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
+	}
+	return x, d, root, nil
+}
+
+// eachDefinition calls visit with the entries of x in the order of a
+// depth-first walk that does not enter functions, lexical blocks and inlined
+// subroutines (it visits the functions themselves): nested functions and
+// local types are not part of the ABI.
+func eachDefinition(x *ddwarf.Index, visit func(i int, tag dwarf.Tag)) {
+	for i := 0; i < x.Len(); {
+		tag := x.Tag(i)
+		switch tag {
+		case dwarf.TagSubprogram:
+			visit(i, tag)
+			i = x.SubtreeEnd(i)
 		case dwarf.TagLexDwarfBlock, dwarf.TagInlinedSubroutine:
 			i = x.SubtreeEnd(i)
-			continue
+		default:
+			visit(i, tag)
+			i++
 		}
-		i++
 	}
-	return items, "", nil
+}
+
+// definedFunction reports whether subprogram i is a definition with code:
+// declarations and abstract instances give no function (function returns
+// nil for them).
+func definedFunction(d *ddwarf.Decoder, i int) bool {
+	decl, _ := d.Flag(i, dwarf.AttrDeclaration)
+	return !decl && (d.Has(i, dwarf.AttrLowpc) || d.Has(i, dwarf.AttrRanges))
+}
+
+// definedVariable reports whether variable i is a definition with a
+// location, as variable keeps.
+func definedVariable(d *ddwarf.Decoder, i int) bool {
+	decl, _ := d.Flag(i, dwarf.AttrDeclaration)
+	return !decl && d.Has(i, dwarf.AttrLocation)
 }
 
 // surveyor reads the keys of stand-in candidates from a unit's index.
@@ -114,14 +151,8 @@ func (s *surveyor) key(i int, name string) (canonKey, bool) {
 	if name == "" || d.Has(i, dwarf.AttrSpecification) {
 		return canonKey{}, false
 	}
-	if s.lang != LangC {
-		scope, ok := s.scope(x.Parent(i), 0)
-		if !ok {
-			return canonKey{}, false
-		}
-		if scope != "" {
-			name = scope + "::" + name
-		}
+	if name = s.qualified(i, name); name == "" {
+		return canonKey{}, false
 	}
 	size := int64(-1)
 	if v, ok := d.Int(i, dwarf.AttrByteSize); ok {
@@ -137,6 +168,22 @@ func (s *surveyor) key(i int, name string) (canonKey, bool) {
 		}
 	}
 	return canonKey{kind: kind, name: name, size: size}, true
+}
+
+// qualified is the qualified name of entry i named name, as qualifiedName
+// gives it (C names are not qualified); "" when it cannot tell.
+func (s *surveyor) qualified(i int, name string) string {
+	if s.lang == LangC {
+		return name
+	}
+	scope, ok := s.scope(s.x.Parent(i), 0)
+	switch {
+	case !ok:
+		return ""
+	case scope != "":
+		return scope + "::" + name
+	}
+	return name
 }
 
 // scope is the qualified name of the scopes enclosing and including entry p.
@@ -254,5 +301,5 @@ func (b *builder) build(items []item) (bool, error) {
 			}
 		}
 	}
-	return ok, nil
+	return ok, b.readErr()
 }

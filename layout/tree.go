@@ -6,9 +6,13 @@ import (
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
 
-// node is a debugging entry with its place in the tree of its unit.
+// node is a debugging entry with its place in the tree of its unit. Its
+// attributes are decoded one by one when asked for (Val), never all at once.
 type node struct {
-	*dwarf.Entry
+	tree   *unitTree
+	idx    int32 // entry index in tree.idx
+	Tag    dwarf.Tag
+	Offset dwarf.Offset
 	parent *node
 	// children are the entry's children, except below the entries whose
 	// contents are code rather than declarations (lexical blocks, inlined
@@ -36,6 +40,7 @@ type unitTree struct {
 	lang     Lang
 	producer string
 	files    []string // line-table file names, read on first use
+	err      error    // the first attribute that could not be read
 }
 
 // readTree indexes the entries of u, refusing nesting deeper than maxDepth,
@@ -45,7 +50,13 @@ func readTree(f *ddwarf.File, u *ddwarf.Unit, maxDepth int) (*unitTree, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &unitTree{unit: u, idx: x, dec: f.NewDecoder(x), nodes: make([]*node, x.Len())}
+	return newUnitTree(u, x, f.NewDecoder(x))
+}
+
+// newUnitTree makes the tree of u from its index and decoder.
+func newUnitTree(u *ddwarf.Unit, x *ddwarf.Index, d *ddwarf.Decoder) (*unitTree, error) {
+	t := &unitTree{unit: u, idx: x, dec: d, nodes: make([]*node, x.Len())}
+	var err error
 	if t.root, err = t.shallow(0); err != nil {
 		return nil, err
 	}
@@ -102,18 +113,30 @@ func (t *unitTree) shallow(i int) (*node, error) {
 
 // decode builds the node of entry i.
 func (t *unitTree) decode(i int, parent *node) (*node, error) {
-	e, err := t.dec.Entry(i)
-	if err != nil {
-		return nil, err
-	}
 	if len(t.slab) == cap(t.slab) {
 		t.slab = make([]node, 0, 512)
 	}
 	t.slab = t.slab[:len(t.slab)+1]
 	n := &t.slab[len(t.slab)-1]
-	n.Entry, n.parent = e, parent
+	*n = node{tree: t, idx: int32(i), Tag: t.idx.Tag(i), Offset: t.idx.Offset(i), parent: parent}
 	t.nodes[i] = n
 	return n, nil
+}
+
+// Val returns the value of attribute a of n, as dwarf.Entry.Val does. A
+// value that cannot be read is nil here, and the error is kept for the
+// builder to report (unitTree.err).
+func (n *node) Val(a dwarf.Attr) any {
+	v, err := n.tree.dec.Val(int(n.idx), a)
+	if err != nil && n.tree.err == nil {
+		n.tree.err = err
+	}
+	return v
+}
+
+// Const returns the constant value of attribute a of n with its form.
+func (n *node) Const(a dwarf.Attr) (ddwarf.Const, bool, error) {
+	return n.tree.dec.Const(int(n.idx), a)
 }
 
 // expand lists the children of n, entry i, and theirs, decoding them as needed.
@@ -153,7 +176,10 @@ func (t *unitTree) expand(i int, n *node) error {
 	return nil
 }
 
-func langOf(cu *node) Lang {
+// valuer is what has attribute values: a node or a decoded entry.
+type valuer interface{ Val(dwarf.Attr) any }
+
+func langOf(cu valuer) Lang {
 	l, _ := cu.Val(dwarf.AttrLanguage).(int64)
 	switch l {
 	case 0x1c: // DW_LANG_Rust

@@ -7,7 +7,9 @@ import (
 	"github.com/abidrift/abidrift/diff"
 	"github.com/abidrift/abidrift/diff/render"
 	"github.com/abidrift/abidrift/diff/suppress"
+	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/dump"
 )
 
 const diffAbout = `Compare the ABI of two builds of a library and report what changed: exported functions
@@ -84,11 +86,7 @@ func runDiff(c *cli, args []string) int {
 		}
 		rules.Add(s)
 	}
-	old, err := loadSide(&rf, fs.Arg(0), true)
-	if err != nil {
-		return c.fail(err)
-	}
-	new, err := loadSide(&rf, fs.Arg(1), true)
+	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "")
 	if err != nil {
 		return c.fail(err)
 	}
@@ -115,6 +113,33 @@ func runDiff(c *cli, args []string) int {
 		return c.fail(fmt.Errorf("writing the report: %w", err))
 	}
 	return diffStatus(report, threshold)
+}
+
+// loadPair reads the two sides of a diff. With exportsOnly, binaries are
+// read for what their exports reach, completed with the counterparts of the
+// types the other side has (diff.CompleteCounterparts), unless a side has no
+// symbol table: then the surfaces come from DWARF and both are read whole.
+func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool) (old, new dump.Model, err error) {
+	so := sideOptions{vtables: true, exportsOnly: exportsOnly}
+	if old, err = loadSide(rf, oldPath, so); err != nil {
+		return old, new, err
+	}
+	if new, err = loadSide(rf, newPath, so); err != nil {
+		return old, new, err
+	}
+	if surface(old) == nil || surface(new) == nil {
+		so.exportsOnly = false
+		for _, m := range []*dump.Model{&old, &new} {
+			if m.Binary.ExportsOnly {
+				if *m, err = loadSide(rf, m.Binary.Path, so); err != nil {
+					return old, new, err
+				}
+			}
+		}
+		return old, new, nil
+	}
+	reopen := func(b *layout.Binary) (*dwarf.File, error) { return rf.open(b.Path) }
+	return old, new, diff.CompleteCounterparts(old.Binary, new.Binary, reopen)
 }
 
 // diffStatus is the exit status of a report: 4 when it has changes, with

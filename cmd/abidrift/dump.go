@@ -30,7 +30,7 @@ func runDump(c *cli, args []string) int {
 	if fs.NArg() != 1 {
 		return c.usageError("dump", "want exactly one BINARY, got %d arguments", fs.NArg())
 	}
-	m, err := loadSide(&rf, fs.Arg(0), false)
+	m, err := loadSide(&rf, fs.Arg(0), sideOptions{})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -48,37 +48,45 @@ func runDump(c *cli, args []string) int {
 	return exitOK
 }
 
+// sideOptions say what loadSide reads of a binary.
+type sideOptions struct {
+	// vtables: the slots of its Rust vtables (which dumps do not record).
+	vtables bool
+	// exportsOnly: only what its exported symbols reach (layout.Options.Exports).
+	exportsOnly bool
+}
+
 // loadSide reads path as a dump when its content starts with '{', else as a
-// binary: its DWARF model and its symbol table, and with vtables the slots
-// of its Rust vtables (which dumps do not record).
-func loadSide(rf *readFlags, path string, vtables bool) (dump.Model, error) {
+// binary: its DWARF model and its symbol table.
+func loadSide(rf *readFlags, path string, so sideOptions) (dump.Model, error) {
 	if dump.IsDumpFile(path) {
 		return dump.ReadFile(path)
 	}
-	f, err := dwarf.Open(path, dwarf.Options{
-		Limits:    dwarf.Limits{SectionSize: rf.maxSection, Depth: rf.maxDepth},
-		DebugDirs: rf.debugDirs,
-	})
+	f, err := rf.open(path)
 	if err != nil {
 		return dump.Model{}, err
 	}
 	defer f.Close()
-	bin, err := layout.Build(f, buildOptions(path))
-	if err != nil {
-		return dump.Model{}, err
-	}
-	if vtables {
-		if bin.VTables, err = layout.VTables(f, bin); err != nil {
-			return dump.Model{}, err
-		}
-	}
-	m := dump.Model{Binary: bin}
+	return readSide(f, path, so)
+}
+
+func readSide(f *dwarf.File, path string, so sideOptions) (m dump.Model, err error) {
 	if f.ELF != nil {
 		if m.Symbols, err = f.Symbols(); err != nil {
-			return dump.Model{}, err
+			return m, err
 		}
 	}
-	return m, nil
+	opts := buildOptions(path)
+	if so.exportsOnly {
+		opts.Exports = m.Symbols
+	}
+	if m.Binary, err = layout.Build(f, opts); err != nil {
+		return m, err
+	}
+	if so.vtables {
+		m.Binary.VTables, err = layout.VTables(f, m.Binary)
+	}
+	return m, err
 }
 
 // surface is the exported surface of m, from its symbol table; nil without one.

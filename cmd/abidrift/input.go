@@ -51,13 +51,18 @@ func (r *readFlags) checkFormat() error {
 	return fmt.Errorf("unknown --format %q: use %s", r.format, joinOr(r.formats))
 }
 
-// load opens path and builds its ABI model, only of the types matching names
-// when there are names.
-func (r *readFlags) load(path string, names ...string) (*layout.Binary, error) {
-	f, err := dwarf.Open(path, dwarf.Options{
+// open opens path with the limits and debug directories of the flags.
+func (r *readFlags) open(path string) (*dwarf.File, error) {
+	return dwarf.Open(path, dwarf.Options{
 		Limits:    dwarf.Limits{SectionSize: r.maxSection, Depth: r.maxDepth},
 		DebugDirs: r.debugDirs,
 	})
+}
+
+// load opens path and builds its ABI model, only of the types matching names
+// when there are names.
+func (r *readFlags) load(path string, names ...string) (*layout.Binary, error) {
+	f, err := r.open(path)
 	if err != nil {
 		return nil, err
 	}

@@ -42,7 +42,12 @@ type cli struct {
 	stdout, stderr io.Writer
 }
 
-func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+func main() {
+	stop := startProfiles()
+	status := run(os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(status)
+}
 
 // run executes abidrift with args and returns its exit status.
 func run(args []string, stdout, stderr io.Writer) (status int) {

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 
-	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/sig"
 )
@@ -56,22 +55,22 @@ func runSig(c *cli, args []string) int {
 		return c.usageError("sig", "missing BINARY")
 	}
 	path, names := fs.Arg(0), fs.Args()[1:]
-	f, err := dwarf.Open(path, dwarf.Options{
-		Limits:    dwarf.Limits{SectionSize: rf.maxSection, Depth: rf.maxDepth},
-		DebugDirs: rf.debugDirs,
-	})
+	f, err := rf.open(path)
 	if err != nil {
 		return c.fail(err)
 	}
 	defer f.Close()
-	bin, err := layout.Build(f, buildOptions(path))
+	symbols, err := f.Symbols()
 	if err != nil {
 		return c.fail(err)
 	}
-	surface, err := layout.Exports(f, bin, layout.ExportOptions{ABIRules: rules})
+	opts := buildOptions(path)
+	opts.Exports = symbols // only the exported surface is listed
+	bin, err := layout.Build(f, opts)
 	if err != nil {
 		return c.fail(err)
 	}
+	surface := layout.NewSurface(bin, symbols, layout.ExportOptions{ABIRules: rules})
 	report, err := sig.Analyze(f, surface, sig.Options{Arch: *arch, Names: names, All: *all})
 	if err != nil {
 		return c.fail(err)

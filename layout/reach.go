@@ -1,0 +1,313 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"slices"
+	"strings"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// exportFilter tells the functions and variables that may define an
+// exported symbol, as NewSurface matches them: by linkage name, by name for
+// entries without one, or by address. It keeps every entry whose names come
+// from another entry (DW_AT_specification, DW_AT_abstract_origin), so it
+// never drops a definition NewSurface could pick.
+type exportFilter struct {
+	names map[string]bool
+	addrs map[uint64]bool // nil in relocatable objects, whose symbols hold no addresses
+}
+
+// usableExports reports whether Build can restrict a model to the exports
+// of st: an ELF symbol table, which NewSurface uses as it is.
+func usableExports(f *ddwarf.File, st *ddwarf.SymbolTable) bool {
+	return st != nil && st.Source != "" && f.ELF != nil
+}
+
+func newExportFilter(f *ddwarf.File, st *ddwarf.SymbolTable) *exportFilter {
+	x := &exportFilter{names: make(map[string]bool, len(st.Exported))}
+	if f.Kind != "relocatable" {
+		x.addrs = make(map[uint64]bool, len(st.Exported))
+	}
+	for _, sym := range st.Exported {
+		x.names[sym.Name] = true
+		if x.addrs != nil && sym.Value != 0 {
+			x.addrs[sym.Value] = true
+		}
+	}
+	return x
+}
+
+// function reports whether subprogram i may define an exported function.
+func (x *exportFilter) function(d *ddwarf.Decoder, i int) bool {
+	linkage, hasLinkage := linkageName(d, i)
+	if hasLinkage && x.names[linkage] {
+		return true
+	}
+	if x.addrs != nil {
+		if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && x.addrs[pc] {
+			return true
+		}
+	}
+	return !hasLinkage && x.byName(d, i)
+}
+
+// variable reports whether variable i may define an exported variable.
+func (x *exportFilter) variable(d *ddwarf.Decoder, i int) bool {
+	linkage, hasLinkage := linkageName(d, i)
+	if hasLinkage {
+		return x.names[linkage]
+	}
+	return x.byName(d, i)
+}
+
+// byName is the test for entries without a linkage name of their own: their
+// name, or names borrowed from another entry.
+func (x *exportFilter) byName(d *ddwarf.Decoder, i int) bool {
+	if name, ok := d.String(i, dwarf.AttrName); ok && x.names[name] {
+		return true
+	}
+	return d.Has(i, dwarf.AttrSpecification) || d.Has(i, dwarf.AttrAbstractOrigin)
+}
+
+func linkageName(d *ddwarf.Decoder, i int) (string, bool) {
+	if s, ok := d.String(i, dwarf.AttrLinkageName); ok {
+		return s, true
+	}
+	return d.String(i, dwarf.Attr(0x2007)) // DW_AT_MIPS_linkage_name
+}
+
+// buildExported builds the model of what the exports of st reach: the
+// functions and variables that may define them, every type they reach and
+// the Rust vtable types (which diff pairs with the trait objects reached).
+// Each unit is indexed once, and only those entries are decoded; the
+// qualified names of the other type definitions are hashed, for Complete.
+func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
+	units := f.Units()
+	want := newExportFilter(f, opts.Exports)
+	parts := make([]*unitModel, len(units))
+	hashes := make([][]uint64, len(units))
+	step := stepper(opts.Progress, len(units))
+	if opts.Progress != nil {
+		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
+	}
+	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
+		x, d, root, err := openUnit(f, u)
+		if err != nil {
+			return err
+		}
+		s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
+		var items []item
+		eachDefinition(x, func(i int, tag dwarf.Tag) {
+			switch tag {
+			case dwarf.TagSubprogram:
+				if definedFunction(d, i) && want.function(d, i) {
+					items = append(items, item{kind: itemFunc, idx: int32(i)})
+				}
+			case dwarf.TagVariable:
+				if definedVariable(d, i) && want.variable(d, i) {
+					items = append(items, item{kind: itemVar, idx: int32(i)})
+				}
+			case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
+				name, ok := d.String(i, dwarf.AttrName)
+				if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl {
+					return
+				}
+				if strings.HasSuffix(name, "::{vtable_type}") {
+					items = append(items, item{kind: itemType, idx: int32(i)})
+				}
+				hashes[ui] = append(hashes[ui], s.pathHash(i, name))
+			}
+		})
+		t, err := newUnitTree(u, x, d)
+		if err != nil {
+			return err
+		}
+		b := newBuilder(f, t)
+		if _, err := b.build(items); err != nil {
+			return err
+		}
+		b.model.types, b.model.declared = namedBuilt(b.types)
+		parts[ui] = b.model
+		step()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	defs := newDefinitionIndex(hashes)
+	if parts, err = completeDeclarations(f, parts, nil, defs, opts.Workers); err != nil {
+		return nil, err
+	}
+	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind, ExportsOnly: true,
+		definitions: defs}
+	merge(bin, parts, 0, opts.Workers)
+	if err := readSymbols(f, bin); err != nil {
+		return nil, err
+	}
+	return bin, nil
+}
+
+// namedBuilt lists the named definitions among the types a unit built, in
+// entry order (the order merge keeps first definitions by), and the names of
+// the declarations.
+func namedBuilt(built map[dwarf.Offset]*Type) (defs []*Type, declared []string) {
+	offs := make([]dwarf.Offset, 0, len(built))
+	for off, t := range built {
+		switch {
+		case isNamedDefinition(t):
+			offs = append(offs, off)
+		case t.Decl && t.Name != "":
+			declared = append(declared, t.Name)
+		}
+	}
+	slices.Sort(offs)
+	defs = make([]*Type, len(offs))
+	for i, off := range offs {
+		defs[i] = built[off]
+	}
+	return defs, declared
+}
+
+// completeDeclarations adds to parts the definitions of the declarations
+// they reached (opaque C structs) from other units, as merge completes them
+// in a whole model, and what those reach, until none is missing. Names in
+// known count as defined.
+func completeDeclarations(f *ddwarf.File, parts []*unitModel, known []string, defs definitionIndex, workers int) ([]*unitModel, error) {
+	looked := known
+	for {
+		names := undefinedNames(parts, looked)
+		looked = append(looked, names...)
+		units, found := defs.lookup(names)
+		if len(found) == 0 {
+			return parts, nil
+		}
+		more, err := buildDefinitions(f, workers, newPathFilter(found), units)
+		if err != nil {
+			return nil, err
+		}
+		parts = append(parts, more...)
+	}
+}
+
+// undefinedNames lists the names of the declarations the parts reached that
+// none of them defines, leaving out those in looked.
+func undefinedNames(parts []*unitModel, looked []string) []string {
+	defined := map[string]bool{}
+	for _, n := range looked {
+		defined[n] = true
+	}
+	for _, p := range parts {
+		if p != nil {
+			for _, t := range p.types {
+				defined[t.Name] = true
+			}
+		}
+	}
+	var out []string
+	for _, p := range parts {
+		if p == nil {
+			continue
+		}
+		for _, n := range p.declared {
+			if !defined[n] {
+				defined[n] = true
+				out = append(out, n)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// definitionIndex holds, for the hash of the qualified name without its
+// crate (pathHash) of every named type a unit defines, the units defining
+// it: what an exports-only model leaves out, to complete it cheaply. A hash
+// collision only makes Complete read a unit more.
+type definitionIndex map[uint64][]int32
+
+func newDefinitionIndex(hashes [][]uint64) definitionIndex {
+	x := definitionIndex{}
+	for u, hs := range hashes {
+		for _, h := range hs {
+			if in := x[h]; len(in) == 0 || in[len(in)-1] != int32(u) {
+				x[h] = append(in, int32(u))
+			}
+		}
+	}
+	return x
+}
+
+// lookup returns the names that may have definitions, and the units
+// holding them.
+func (x definitionIndex) lookup(names []string) (units map[int]bool, found []string) {
+	units = map[int]bool{}
+	for _, n := range names {
+		if in := x[hashPath("", n)]; len(in) > 0 {
+			found = append(found, n)
+			for _, u := range in {
+				units[int(u)] = true
+			}
+		}
+	}
+	return units, found
+}
+
+// pathHash hashes the qualified name of entry i, named name, without its
+// crate, as hashPath does, without building the name.
+func (s *surveyor) pathHash(i int, name string) uint64 {
+	if s.lang == LangC {
+		return hashPath("", name)
+	}
+	scope, _ := s.scope(s.x.Parent(i), 0)
+	return hashPath(scope, name)
+}
+
+// hashPath is the FNV-1a hash of withoutCrate(scope + "::" + name), or of
+// withoutCrate(name) when scope is empty.
+func hashPath(scope, name string) uint64 {
+	const offset64 = 14695981039346656037
+	switch _, rest, nested := strings.Cut(scope, "::"); {
+	case scope == "":
+		return fnv1a(offset64, withoutCrate(name))
+	case nested:
+		return fnv1a(fnv1a(fnv1a(offset64, rest), "::"), name)
+	}
+	return fnv1a(offset64, name)
+}
+
+// fnv1a continues the FNV-1a hash h over s.
+func fnv1a(h uint64, s string) uint64 {
+	const prime64 = 1099511628211
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
+}
+
+// Complete adds to bin, a model built for its exports only, the definitions
+// of the named types called names that it lacks, and what they reach: the
+// counterparts diff compares with types reached on the other side. Names
+// match as Options.Names matches them.
+func Complete(f *ddwarf.File, bin *Binary, names []string, workers int) error {
+	units, found := bin.definitions.lookup(names)
+	if len(found) == 0 {
+		return nil
+	}
+	parts, err := buildDefinitions(f, workers, newPathFilter(found), units)
+	if err != nil {
+		return err
+	}
+	known := make([]string, 0, len(bin.Types))
+	for _, t := range bin.Types {
+		known = append(known, t.Name)
+	}
+	if parts, err = completeDeclarations(f, parts, known, bin.definitions, workers); err != nil {
+		return err
+	}
+	producers := bin.Producers
+	merge(bin, append([]*unitModel{{types: bin.Types}}, parts...), 0, workers)
+	bin.Producers = producers
+	return nil
+}

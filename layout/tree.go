@@ -13,6 +13,8 @@ type node struct {
 	idx    int32 // entry index in tree.idx
 	Tag    dwarf.Tag
 	Offset dwarf.Offset
+	named  bool // name holds the DW_AT_name value
+	name   any
 	parent *node
 	// children are the entry's children, except below the entries whose
 	// contents are code rather than declarations (lexical blocks, inlined
@@ -127,6 +129,19 @@ func (t *unitTree) decode(i int, parent *node) (*node, error) {
 // value that cannot be read is nil here, and the error is kept for the
 // builder to report (unitTree.err).
 func (n *node) Val(a dwarf.Attr) any {
+	if a == dwarf.AttrName {
+		// Names are read again and again (qualified names read every
+		// enclosing scope's): read each once.
+		if !n.named {
+			n.named = true
+			n.name = n.val(a)
+		}
+		return n.name
+	}
+	return n.val(a)
+}
+
+func (n *node) val(a dwarf.Attr) any {
 	v, err := n.tree.dec.Val(int(n.idx), a)
 	if err != nil && n.tree.err == nil {
 		n.tree.err = err

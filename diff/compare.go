@@ -55,16 +55,36 @@ func compare(old, new *side, opts Options) *Report {
 	c.eq = &equiv{c: c, known: map[[2]*layout.Type]bool{}}
 	c.matchSymbols()
 	c.crates = inferCrateRenames(c.old, c.new)
-	c.old.scope(c.crates, opts)
-	c.new.scope(nil, opts)
+	// The sides are independent until they are compared: each on a core.
+	both(func() { c.old.scope(c.crates, opts) }, func() { c.new.scope(nil, opts) })
 	c.compareBinary()
 	c.compareSymbols()
 	c.compareTypes()
+	if len(c.changes) > 0 {
+		both(func() { c.old.buildGraph() }, func() { c.new.buildGraph() })
+	}
 	c.computeImpacts()
 	c.compareSymbolNames()
 	r := &Report{Old: old.bin.Path, New: new.bin.Path, Changes: c.changes}
 	r.Sort()
 	return r
+}
+
+// both runs f and g at once and returns when both are done. A panic in g
+// is raised again in the caller's goroutine, where the command recovers it.
+func both(f, g func()) {
+	var failed any
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { failed = recover() }()
+		g()
+	}()
+	f()
+	<-done
+	if failed != nil {
+		panic(failed)
+	}
 }
 
 // comparer holds the state of one comparison.

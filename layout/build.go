@@ -256,7 +256,7 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 }
 
 // parallel calls fn(0) to fn(n-1) on up to workers goroutines (all CPUs when
-// workers <= 0).
+// workers <= 0). A panic in fn is raised again in the caller's goroutine.
 func parallel(n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -270,16 +270,25 @@ func parallel(n, workers int, fn func(i int)) {
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var failed atomic.Value
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					failed.CompareAndSwap(nil, fmt.Sprint(r))
+				}
+			}()
 			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
 				fn(i)
 			}
 		}()
 	}
 	wg.Wait()
+	if r := failed.Load(); r != nil {
+		panic(r) // in the caller's goroutine, where it is recovered
+	}
 }
 
 // builder turns the entries of one unit into model types.

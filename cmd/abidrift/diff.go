@@ -21,7 +21,9 @@ DWARF or a dump written by 'abidrift dump' (told apart by content: a dump starts
 Each change has a kind, a severity (breaking, possibly-breaking or compatible) and, for type
 changes, the exported functions and variables that reach it with the path to it.
 
-By default only the types that exported functions and variables reach are compared.
+By default only the types that exported functions and variables reach are compared, and
+only those are decoded (with each one's counterpart on the other side): much cheaper on large
+binaries. --all-types and --types read every type.
 
 How values are passed is predicted as 'abidrift sig' predicts it, under the calling
 convention it infers (C for unmangled symbols and C/C++ units, Rust for Rust-mangled

@@ -251,14 +251,38 @@ func (d *Decoder) decode(off int, a *abbrev) (*dwarf.Entry, error) {
 			for form == formIndirect && r.err == "" {
 				form = Form(r.uleb())
 			}
+			if r.err == "" && !formFits(af.Attr, form, d.fmt.version) {
+				return nil, d.f.wrongClassErr(off, af.Attr, form)
+			}
 		}
 		fl.Class = formClass(form, af.Attr, d.fmt.version)
 		fl.Val = r.value(form, af)
 		if r.err != "" {
 			return nil, d.f.errorf(".debug_info", int64(off), "%s", r.err)
 		}
+		if to, ok := fl.Val.(dwarf.Offset); ok {
+			if err := d.checkRef(off, af.Attr, form, to); err != nil {
+				return nil, err
+			}
+		}
 	}
 	return e, nil
+}
+
+// checkRef refuses a reference, from the entry at off, that points outside
+// the unit (or, for DW_FORM_ref_addr, outside .debug_info).
+func (d *Decoder) checkRef(off int, attr dwarf.Attr, form Form, to dwarf.Offset) error {
+	if _, ok := attrRules[attr]; !ok {
+		return nil // not followed
+	}
+	lo, hi, where := d.u.First, d.u.End, "the entries of its unit"
+	if form == formRefAddr {
+		lo, hi, where = 0, dwarf.Offset(len(d.f.Sections["info"])), ".debug_info"
+	}
+	if to < lo || to >= hi {
+		return d.f.errorf(".debug_info", int64(off), "DW_AT_%s refers to offset %#x, outside %s", attrRules[attr].name, to, where)
+	}
+	return nil
 }
 
 // value reads one value of form.

@@ -4,12 +4,26 @@ import (
 	"debug/elf"
 	"errors"
 	"io"
+	"os"
 )
+
+// sizeOf is the size of r when it can tell, else -1: where a truncated file ends.
+func sizeOf(r io.ReaderAt) int64 {
+	switch r := r.(type) {
+	case interface{ Size() int64 }:
+		return r.Size()
+	case interface{ Stat() (os.FileInfo, error) }:
+		if st, err := r.Stat(); err == nil {
+			return st.Size()
+		}
+	}
+	return -1
+}
 
 func (f *File) openELF(r io.ReaderAt, opts Options) error {
 	e, err := elf.NewFile(r)
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return f.errorf("", -1, "truncated ELF file: its headers point past the end of the file")
+		return f.errorf("", sizeOf(r), "truncated ELF file: its headers point past the end of the file")
 	}
 	if err != nil {
 		return f.errorf("", -1, "bad ELF file: %v", err)
@@ -79,7 +93,11 @@ func (f *File) loadELFSections(e *elf.File) error {
 func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
 	// For SHF_COMPRESSED sections s.Size is the decompressed size from the header.
 	if int64(s.Size) > f.limits.SectionSize || int64(s.Size) < 0 {
-		return nil, f.limitErr(s.Name, int64(min(s.Size, 1<<62)))
+		header := int64(-1)
+		if s.Flags&elf.SHF_COMPRESSED != 0 {
+			header = 0
+		}
+		return nil, f.limitErr(s.Name, header, int64(min(s.Size, 1<<62)))
 	}
 	if s.Flags&elf.SHF_COMPRESSED == 0 && s.Offset+s.FileSize < s.Offset {
 		return nil, f.errorf(s.Name, int64(s.Offset), "section extends past the end of the address space")

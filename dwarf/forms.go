@@ -30,6 +30,14 @@ var formNames = map[Form]string{
 	FormBlock2: "block2", FormBlock4: "block4", FormData2: "data2", FormData4: "data4", FormData8: "data8",
 	FormBlock: "block", FormBlock1: "block1", FormData1: "data1", FormSdata: "sdata", FormUdata: "udata",
 	FormImplicitConst: "implicit_const", FormData16: "data16",
+	formAddr: "addr", formString: "string", formFlag: "flag", formStrp: "strp", formRefAddr: "ref_addr",
+	formRef1: "ref1", formRef2: "ref2", formRef4: "ref4", formRef8: "ref8", formRefUdata: "ref_udata",
+	formIndirect: "indirect", formSecOffset: "sec_offset", formExprloc: "exprloc", formFlagPresent: "flag_present",
+	formStrx: "strx", formAddrx: "addrx", formRefSup4: "ref_sup4", formStrpSup: "strp_sup", formLineStrp: "line_strp",
+	formRefSig8: "ref_sig8", formLoclistx: "loclistx", formRnglistx: "rnglistx", formRefSup8: "ref_sup8",
+	formStrx1: "strx1", formStrx2: "strx2", formStrx3: "strx3", formStrx4: "strx4",
+	formAddrx1: "addrx1", formAddrx2: "addrx2", formAddrx3: "addrx3", formAddrx4: "addrx4",
+	formGnuAddrIndex: "GNU_addr_index", formGnuStrIndex: "GNU_str_index", formGnuRefAlt: "GNU_ref_alt", formGnuStrpAlt: "GNU_strp_alt",
 }
 
 func (f Form) String() string {

@@ -121,6 +121,9 @@ func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
 		} else if i > 0 {
 			break // a second top-level entry: the next unit
 		}
+		if w := a.plan(s.fmt).wrong; w >= 0 {
+			return nil, f.wrongClassErr(at, a.attrs[w].Attr, a.attrs[w].Form)
+		}
 		x.off = append(x.off, dwarf.Offset(at))
 		x.abbr = append(x.abbr, a)
 		x.parent = append(x.parent, parent)
@@ -383,6 +386,9 @@ type skipPlan struct {
 	// the abbreviation code when every value before it has a fixed size;
 	// -1 otherwise.
 	at []int32
+	// wrong is the index of the first attribute whose form has a class the
+	// attribute may not have, or -1.
+	wrong int
 }
 
 type skipStep struct {
@@ -396,7 +402,7 @@ func (a *abbrev) plan(uf unitFormat) *skipPlan {
 	if p := a.skip.Load(); p != nil && p.fmt == uf {
 		return p
 	}
-	p := &skipPlan{fmt: uf, at: make([]int32, len(a.attrs))}
+	p := &skipPlan{fmt: uf, at: make([]int32, len(a.attrs)), wrong: a.wrongClass(uf.version)}
 	fixed := int32(0)
 	for k, af := range a.attrs {
 		p.at[k] = fixed

@@ -163,7 +163,7 @@ func (f *File) openMachO(r io.ReaderAt) error {
 			continue
 		}
 		if int64(s.Size) > f.limits.SectionSize {
-			return f.limitErr(s.Name, int64(s.Size))
+			return f.limitErr(s.Name, -1, int64(s.Size))
 		}
 		b, err := s.Data()
 		if err != nil {
@@ -200,7 +200,7 @@ func (f *File) openPE(r io.ReaderAt) error {
 			continue
 		}
 		if int64(s.Size) > f.limits.SectionSize {
-			return f.limitErr(s.Name, int64(s.Size))
+			return f.limitErr(s.Name, -1, int64(s.Size))
 		}
 		b, err := s.Data()
 		if err != nil {
@@ -214,7 +214,14 @@ func (f *File) openPE(r io.ReaderAt) error {
 	return nil
 }
 
-func (f *File) limitErr(section string, size int64) error {
-	return &Error{File: f.Path, Section: section, Offset: -1,
-		Err: fmt.Errorf("%w: section holds %d bytes, more than the limit of %d (raise it with --max-section-size)", ErrLimit, size, f.limits.SectionSize)}
+// limitErr reports a section of size bytes, more than Limits.SectionSize
+// allows. off is where the compression header announcing size sits, or -1
+// when size is the section's own.
+func (f *File) limitErr(section string, off, size int64) error {
+	what := "section holds"
+	if off >= 0 {
+		what = "compression header announces"
+	}
+	return &Error{File: f.Path, Section: section, Offset: off,
+		Err: fmt.Errorf("%w: %s %d bytes, more than the limit of %d (raise it with --max-section-size)", ErrLimit, what, size, f.limits.SectionSize)}
 }

@@ -67,7 +67,7 @@ func (f *File) gnuZlib(section string, b []byte) ([]byte, error) {
 	}
 	size := binary.BigEndian.Uint64(b[4:12])
 	if size > uint64(f.limits.SectionSize) {
-		return nil, f.limitErr(section, int64(min(size, 1<<62)))
+		return nil, f.limitErr(section, 4, int64(min(size, 1<<62)))
 	}
 	zr, err := zlib.NewReader(bytes.NewReader(b[12:]))
 	if err != nil {
@@ -84,7 +84,7 @@ const exactReadLimit = 64 << 20
 // longer than announced (decompression bombs) or shorter.
 func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, error) {
 	if size > f.limits.SectionSize {
-		return nil, f.limitErr(section, size)
+		return nil, f.limitErr(section, -1, size)
 	}
 	if size <= exactReadLimit {
 		// Small enough to allocate as announced: one exact allocation
@@ -92,14 +92,14 @@ func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, err
 		b := make([]byte, size)
 		n, err := io.ReadFull(r, b)
 		if err == io.ErrUnexpectedEOF || err == io.EOF {
-			return nil, f.errorf(section, -1, "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
+			return nil, f.errorf(section, int64(n), "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
 		}
 		if err != nil {
 			return nil, f.errorf(section, -1, "decompressing: %v", err)
 		}
 		var extra [1]byte
 		if m, _ := io.ReadFull(r, extra[:]); m > 0 {
-			return nil, f.errorf(section, -1, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
+			return nil, f.errorf(section, size, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
 		}
 		return b, nil
 	}
@@ -110,10 +110,10 @@ func (f *File) readBounded(section string, r io.Reader, size int64) ([]byte, err
 		return nil, f.errorf(section, -1, "decompressing: %v", err)
 	}
 	if n > size {
-		return nil, f.errorf(section, -1, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
+		return nil, f.errorf(section, size, "holds more than the %d bytes its header announces (a decompression bomb?)", size)
 	}
 	if n < size {
-		return nil, f.errorf(section, -1, "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
+		return nil, f.errorf(section, int64(n), "holds %d bytes, fewer than the %d its header announces (truncated?)", n, size)
 	}
 	return buf.Bytes(), nil
 }

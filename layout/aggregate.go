@@ -66,7 +66,7 @@ func (b *builder) member(c *node, tree *unitTree) (Field, error) {
 	}
 	fl.File, fl.Line = b.declLocation(c, tree)
 	var err error
-	if fl.Type, err = b.typeOf(c); err != nil {
+	if fl.Type, err = b.valueOf(c); err != nil {
 		return fl, err
 	}
 	if fl.Base && fl.Type != nil {

@@ -306,6 +306,9 @@ type builder struct {
 	// pending pointees, built once the outermost type is done.
 	pending  []pointee
 	draining bool
+	// open lists the entries of the types being built that hold the one
+	// being built now by value (valueOf).
+	open []dwarf.Offset
 }
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {

@@ -2,28 +2,35 @@ package layout
 
 import (
 	"debug/dwarf"
+	"slices"
 )
 
-// origin follows DW_AT_abstract_origin and DW_AT_specification from n to the
-// entries that hold the attributes a concrete instance omits.
-func (b *builder) origins(n *node) []*node {
+// origins follows DW_AT_abstract_origin and DW_AT_specification from n to
+// the entries that hold the attributes a concrete instance omits. A chain
+// that leads back to one of its entries is an error.
+func (b *builder) origins(n *node) ([]*node, error) {
 	chain := []*node{n}
 	for i := 0; i < 8; i++ {
-		off, ok := n.Val(dwarf.AttrAbstractOrigin).(dwarf.Offset)
+		attr, name := dwarf.AttrAbstractOrigin, "abstract_origin"
+		off, ok := n.Val(attr).(dwarf.Offset)
 		if !ok {
-			off, ok = n.Val(dwarf.AttrSpecification).(dwarf.Offset)
+			attr, name = dwarf.AttrSpecification, "specification"
+			off, ok = n.Val(attr).(dwarf.Offset)
 		}
 		if !ok {
 			break
 		}
 		next, _, err := b.nodeAt(off)
-		if err != nil || next == n {
-			break
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(chain, next) {
+			return nil, b.errorf(n.Offset, "DW_AT_%s leads back to the entry at %#x (a cycle)", name, off)
 		}
 		chain = append(chain, next)
 		n = next
 	}
-	return chain
+	return chain, nil
 }
 
 // attr returns the first value of a along n's origin chain.
@@ -59,7 +66,10 @@ func (b *builder) function(n *node) (*Function, error) {
 	if n.Val(dwarf.AttrLowpc) == nil && n.Val(dwarf.AttrRanges) == nil {
 		return nil, nil
 	}
-	chain := b.origins(n)
+	chain, err := b.origins(n)
+	if err != nil {
+		return nil, err
+	}
 	fn := &Function{Name: b.nameOf(chain), Lang: b.tree.lang}
 	fn.LinkageName, _ = attr(chain, dwarf.AttrLinkageName).(string)
 	if fn.LinkageName == "" {
@@ -71,7 +81,6 @@ func (b *builder) function(n *node) (*Function, error) {
 	fn.NoCall = cc == 3
 	fn.LowPC, _ = n.Val(dwarf.AttrLowpc).(uint64)
 	fn.File, fn.Line = b.declLocation(chain[len(chain)-1], b.tree)
-	var err error
 	for _, c := range chain {
 		if _, ok := c.Val(dwarf.AttrType).(dwarf.Offset); ok {
 			if fn.Result, err = b.typeOf(c); err != nil {
@@ -125,7 +134,10 @@ func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error
 	for _, c := range n.children {
 		switch c.Tag {
 		case dwarf.TagFormalParameter:
-			chain := b.origins(c)
+			chain, err := b.origins(c)
+			if err != nil {
+				return err
+			}
 			p := Param{Location: locs[c.Offset]}
 			p.Name, _ = attr(chain, dwarf.AttrName).(string)
 			for _, pc := range chain {
@@ -160,7 +172,10 @@ func (b *builder) variable(n *node) (*Variable, error) {
 	if n.Val(dwarf.AttrLocation) == nil {
 		return nil, nil
 	}
-	chain := b.origins(n)
+	chain, err := b.origins(n)
+	if err != nil {
+		return nil, err
+	}
 	v := &Variable{Name: b.nameOf(chain), Lang: b.tree.lang}
 	v.LinkageName, _ = attr(chain, dwarf.AttrLinkageName).(string)
 	v.File, v.Line = b.declLocation(chain[len(chain)-1], b.tree)

@@ -175,7 +175,13 @@ func TestReferenceCyclesTerminate(t *testing.T) {
 	b.TagClose()
 	ptr := b.AddPointerType("*Node", node)
 	b.PatchOffset(typeAttr, ptr)
-	// A typedef cycle: A -> B -> A (malformed, must not hang).
+	bin := buildSynthetic(t, b)
+	n := findType(t, bin, "Node")
+	if len(n.Fields) != 1 || n.Fields[0].Type.Elem != n {
+		t.Fatalf("Node.next should point back at Node: %+v", n.Fields)
+	}
+	// A typedef cycle: A -> B -> A (malformed): an error at the entry closing it.
+	b = dwarfbuilder.New()
 	a := b.TagOpen(dwarf.TagTypedef, "A")
 	aType := b.Attr(dwarf.AttrType, dwarf.Offset(0))
 	b.TagClose()
@@ -183,14 +189,31 @@ func TestReferenceCyclesTerminate(t *testing.T) {
 	b.Attr(dwarf.AttrType, a)
 	b.TagClose()
 	b.PatchOffset(aType, bt)
-	bin := buildSynthetic(t, b)
-	n := findType(t, bin, "Node")
-	if len(n.Fields) != 1 || n.Fields[0].Type.Elem != n {
-		t.Fatalf("Node.next should point back at Node: %+v", n.Fields)
+	err := buildSyntheticErr(t, b)
+	if want := fmt.Sprintf("at offset %#x: DW_AT_type makes the type at %#x contain itself", bt, a); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("want an error saying %q, got %v", want, err)
 	}
-	if layout.TypeName(findType(t, bin, "A")) != "A" {
-		t.Error("typedef A lost its name")
+}
+
+// buildSyntheticErr builds the DWARF of b as buildSynthetic does, and
+// returns the error of the build.
+func buildSyntheticErr(t *testing.T, b *dwarfbuilder.Builder) error {
+	t.Helper()
+	abbrev, _, _, info, _, _, _, str, _, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
 	}
+	path := filepath.Join(t.TempDir(), "synthetic.so")
+	if err := dwarftest.WriteELF(path, dwarftest.Sections(abbrev, info, str)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := ddwarf.Open(path, ddwarf.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	_, err = layout.Build(f, layout.Options{})
+	return err
 }
 
 // chain builds n structs, each holding the next one by pointer (byValue
@@ -233,20 +256,7 @@ func TestLongPointerChainsNeedNoDepth(t *testing.T) {
 }
 
 func TestDeepNestingHitsTheLimit(t *testing.T) {
-	abbrev, _, _, info, _, _, _, str, _, err := chain(2000, true).Build()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "deep.so")
-	if err := dwarftest.WriteELF(path, dwarftest.Sections(abbrev, info, str)); err != nil {
-		t.Fatal(err)
-	}
-	f, err := ddwarf.Open(path, ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	_, err = layout.Build(f, layout.Options{})
+	err := buildSyntheticErr(t, chain(2000, true))
 	if !errors.Is(err, ddwarf.ErrLimit) || !strings.Contains(err.Error(), "--max-depth") {
 		t.Fatalf("want a depth-limit error naming --max-depth, got %v", err)
 	}

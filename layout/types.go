@@ -3,6 +3,7 @@ package layout
 import (
 	"debug/dwarf"
 	"fmt"
+	"slices"
 	"strings"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
@@ -40,6 +41,23 @@ func (b *builder) typeOf(n *node) (*Type, error) {
 	off, ok := n.Val(dwarf.AttrType).(dwarf.Offset)
 	if !ok {
 		return nil, nil
+	}
+	open := b.open
+	b.open = b.open[len(b.open):] // what n names does not contain the open types
+	defer func() { b.open = open }()
+	return b.typeAt(off)
+}
+
+// valueOf is typeOf for a type n holds by value (a member or base, an array
+// element, what a typedef or qualifier names): it refuses one that holds n
+// by value, as a type cannot contain itself.
+func (b *builder) valueOf(n *node) (*Type, error) {
+	off, ok := n.Val(dwarf.AttrType).(dwarf.Offset)
+	if !ok {
+		return nil, nil
+	}
+	if slices.Contains(b.open, off) {
+		return nil, b.errorf(n.Offset, "DW_AT_type makes the type at %#x contain itself (a cycle of by-value references)", off)
 	}
 	return b.typeAt(off)
 }
@@ -111,7 +129,8 @@ func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
 			Err: fmt.Errorf("%w: types nested deeper than %d (raise it with --max-depth)", ddwarf.ErrLimit, depthLimit(b.f))}
 	}
 	b.depth++
-	defer func() { b.depth-- }()
+	b.open = append(b.open, off)
+	defer func() { b.depth--; b.open = b.open[:len(b.open)-1] }()
 	t := &Type{Lang: tree.lang, Size: -1}
 	b.types[off] = t
 	t.File, t.Line = b.declLocation(n, tree)
@@ -166,7 +185,7 @@ func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
 		b.pointTo(t, n)
 	case dwarf.TagTypedef:
 		t.Kind, t.Name = KindTypedef, b.qualifiedName(n, tree)
-		t.Elem, err = b.typeOf(n)
+		t.Elem, err = b.valueOf(n)
 		if t.Elem != nil {
 			t.Size, t.Align = t.Elem.Size, t.Elem.Align
 		} else {
@@ -176,7 +195,7 @@ func (b *builder) fill(t *Type, n *node, tree *unitTree) error {
 		t.Kind = KindQualified
 		t.Qualifier = map[dwarf.Tag]string{dwarf.TagConstType: "const", dwarf.TagVolatileType: "volatile",
 			dwarf.TagRestrictType: "restrict", dwarf.TagAtomicType: "_Atomic"}[n.Tag]
-		t.Elem, err = b.typeOf(n)
+		t.Elem, err = b.valueOf(n)
 		if t.Elem != nil {
 			t.Size, t.Align = t.Elem.Size, t.Elem.Align
 		} else {
@@ -256,7 +275,7 @@ func fnPointerABI(name string, lang Lang) string {
 // array fills an array type from its subrange children.
 func (b *builder) array(t *Type, n *node) error {
 	t.Kind = KindArray
-	elem, err := b.typeOf(n)
+	elem, err := b.valueOf(n)
 	if err != nil {
 		return err
 	}

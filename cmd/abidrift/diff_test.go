@@ -12,10 +12,17 @@ import (
 
 // TestMain lets the script tests run abidrift as a command: `abidrift ...`
 // exits with run's status, `abidrift-exit N ...` succeeds only when run
-// returns status N (the scripts check exact exit statuses with it).
+// returns status N (the scripts check exact exit statuses with it), and
+// `abidrift-measured ...` is abidrift reporting its peak memory use
+// (reportPeak) for the bad-input tests.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"abidrift": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"abidrift-measured": func() {
+			status := run(os.Args[1:], os.Stdout, os.Stderr)
+			reportPeak()
+			os.Exit(status)
+		},
 		"abidrift-exit": func() {
 			if len(os.Args) < 2 {
 				fmt.Fprintln(os.Stderr, "usage: abidrift-exit STATUS ARGS...")

@@ -579,35 +579,19 @@ func (d *Decoder) locate(i int, attr dwarf.Attr) (r valueReader, form Form, af A
 }
 
 // Val returns the value of attr in entry i as Entry.Val(attr) gives it,
-// decoding that attribute only; nil, without error, when the entry has none.
+// decoding that attribute only, with the checks Entry makes; nil, without
+// error, when the entry has none.
 func (d *Decoder) Val(i int, attr dwarf.Attr) (any, error) {
-	if !d.Has(i, attr) {
-		return nil, nil
-	}
-	r, form, af, ok := d.locate(i, attr)
-	var v any
-	if ok {
-		v = r.value(form, af)
-	}
-	if !ok || r.err != "" {
-		return nil, d.attrError(i, attr, r.err)
-	}
-	return v, nil
+	v, _, err := d.attrValue(i, attr)
+	return v, err
 }
 
 // Const returns the constant value of attr in entry i with its form, as
 // File.ConstAttr does.
 func (d *Decoder) Const(i int, attr dwarf.Attr) (Const, bool, error) {
-	if !d.Has(i, attr) {
-		return Const{}, false, nil
-	}
-	r, form, af, ok := d.locate(i, attr)
-	var v any
-	if ok {
-		v = r.value(form, af)
-	}
-	if !ok || r.err != "" {
-		return Const{}, false, d.attrError(i, attr, r.err)
+	v, form, err := d.attrValue(i, attr)
+	if v == nil || err != nil {
+		return Const{}, false, err
 	}
 	c := Const{Form: form}
 	switch v := v.(type) {
@@ -621,6 +605,32 @@ func (d *Decoder) Const(i int, attr dwarf.Attr) (Const, bool, error) {
 		return Const{}, false, d.f.errorf(".debug_info", int64(d.x.off[i]), "attribute %v has form %v of the wrong class", attr, form)
 	}
 	return c, true, nil
+}
+
+// attrValue decodes attr of entry i, refusing what decode refuses: an
+// indirect form of the wrong class, a reference outside the unit.
+func (d *Decoder) attrValue(i int, attr dwarf.Attr) (any, Form, error) {
+	if !d.Has(i, attr) {
+		return nil, 0, nil
+	}
+	r, form, af, ok := d.locate(i, attr)
+	if !ok {
+		return nil, 0, d.attrError(i, attr, r.err)
+	}
+	off := int(d.x.off[i])
+	if af.Form == formIndirect && !formFits(attr, form, d.fmt.version) {
+		return nil, 0, d.f.wrongClassErr(off, attr, form)
+	}
+	v := r.value(form, af)
+	if r.err != "" {
+		return nil, 0, d.attrError(i, attr, r.err)
+	}
+	if to, ok := v.(dwarf.Offset); ok {
+		if err := d.checkRef(off, attr, form, to); err != nil {
+			return nil, 0, err
+		}
+	}
+	return v, form, nil
 }
 
 func (d *Decoder) attrError(i int, attr dwarf.Attr, msg string) error {

@@ -102,6 +102,11 @@ func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
 	if s.Flags&elf.SHF_COMPRESSED == 0 && s.Offset+s.FileSize < s.Offset {
 		return nil, f.errorf(s.Name, int64(s.Offset), "section extends past the end of the address space")
 	}
+	if s.Flags&elf.SHF_COMPRESSED != 0 {
+		if err := f.checkInflation(s.Name, 0, int64(s.Size), int64(s.FileSize)); err != nil {
+			return nil, err
+		}
+	}
 	b, err := f.readBounded(s.Name, s.Open(), int64(s.Size))
 	if err != nil {
 		return nil, err

@@ -7,10 +7,18 @@ type Limits struct {
 	SectionSize int64
 	// Depth is the deepest nesting of entries or type references followed.
 	Depth int
+	// Inflation is the most a compressed section may inflate, as a multiple
+	// of its compressed size (sections of up to 1 MiB are always accepted):
+	// real debug sections inflate 3 to 20 times, bombs a thousand times.
+	Inflation int64
 }
 
 // DefaultLimits are used when Options.Limits is zero.
-var DefaultLimits = Limits{SectionSize: 4 << 30, Depth: 512}
+var DefaultLimits = Limits{SectionSize: 4 << 30, Depth: 512, Inflation: 128}
+
+// smallSection is the size up to which a compressed section is accepted
+// whatever its ratio.
+const smallSection = 1 << 20
 
 func (l Limits) orDefault() Limits {
 	if l.SectionSize <= 0 {
@@ -18,6 +26,9 @@ func (l Limits) orDefault() Limits {
 	}
 	if l.Depth <= 0 {
 		l.Depth = DefaultLimits.Depth
+	}
+	if l.Inflation <= 0 {
+		l.Inflation = DefaultLimits.Inflation
 	}
 	return l
 }

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"debug/dwarf"
 	"encoding/binary"
+	"fmt"
 	"io"
 	"strings"
 )
@@ -69,11 +70,25 @@ func (f *File) gnuZlib(section string, b []byte) ([]byte, error) {
 	if size > uint64(f.limits.SectionSize) {
 		return nil, f.limitErr(section, 4, int64(min(size, 1<<62)))
 	}
+	if err := f.checkInflation(section, 4, int64(size), int64(len(b)-12)); err != nil {
+		return nil, err
+	}
 	zr, err := zlib.NewReader(bytes.NewReader(b[12:]))
 	if err != nil {
 		return nil, f.errorf(section, 12, "bad zlib stream: %v", err)
 	}
 	return f.readBounded(section, zr, int64(size))
+}
+
+// checkInflation refuses a compressed section of packed bytes whose header,
+// at off, announces size bytes: more than the Inflation limit allows.
+func (f *File) checkInflation(section string, off, size, packed int64) error {
+	limit := f.limits.Inflation
+	if size <= smallSection || packed > 0 && size/packed < limit {
+		return nil
+	}
+	return &Error{File: f.Path, Section: section, Offset: off,
+		Err: fmt.Errorf("%w: compression header announces %d bytes from %d, more than %d times as many (a decompression bomb? raise the limit with --max-inflation)", ErrLimit, size, packed, limit)}
 }
 
 // exactReadLimit is the largest section readBounded allocates at its

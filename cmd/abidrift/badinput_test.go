@@ -114,6 +114,10 @@ func TestBadInput(t *testing.T) {
 		"zlib-bomb":   damaged("bomb", ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, 1<<40 }),
 		"zlib-short":  damaged("short", ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, uint64(len(s.Data))+100 }),
 		"zlib-long":   damaged("long", ".debug_info", func(s *dwarftest.Section) { s.Zlib, s.Declared = true, 3 }),
+		// A true bomb: the header is honest, the stream inflates a
+		// thousand times (real sections inflate 3 to 20 times).
+		"zlib-inflation": {path: write("inflation", dwarftest.ELF(append(withSection(good, "", nil),
+			dwarftest.Section{Name: ".debug_str", Data: make([]byte, 64<<20), Zlib: true}))), offset: true, dwarf: true},
 		"nobits-info": {path: write("nobits", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Type = 8 })))},
 	}
 	bigEndian := append([]byte(nil), elfFile...)

@@ -78,7 +78,7 @@ func runExplain(c *cli, args []string) int {
 		Error:    *errText,
 		Old:      *old,
 		Read: dwarf.Options{
-			Limits:    dwarf.Limits{SectionSize: rf.maxSection, Depth: rf.maxDepth},
+			Limits:    rf.limits(),
 			DebugDirs: rf.debugDirs,
 		},
 	}

@@ -14,6 +14,7 @@ type readFlags struct {
 	format     string
 	maxSection int64
 	maxDepth   int
+	inflation  int64
 	debugDirs  []string
 	formats    []string
 }
@@ -23,6 +24,7 @@ func (r *readFlags) register(fs *pflag.FlagSet, formats ...string) {
 	fs.StringVar(&r.format, "format", formats[0], fmt.Sprintf("output format: %v", joinOr(formats)))
 	fs.Int64Var(&r.maxSection, "max-section-size", dwarf.DefaultLimits.SectionSize, "largest decompressed debug section accepted, in bytes")
 	fs.IntVar(&r.maxDepth, "max-depth", dwarf.DefaultLimits.Depth, "deepest nesting of DWARF entries and type references followed")
+	fs.Int64Var(&r.inflation, "max-inflation", dwarf.DefaultLimits.Inflation, "most a compressed debug section may inflate, as a multiple of its compressed size")
 	fs.StringArrayVar(&r.debugDirs, "debug-dir", nil, "directory to search for separate debug files (repeatable)")
 }
 
@@ -53,10 +55,11 @@ func (r *readFlags) checkFormat() error {
 
 // open opens path with the limits and debug directories of the flags.
 func (r *readFlags) open(path string) (*dwarf.File, error) {
-	return dwarf.Open(path, dwarf.Options{
-		Limits:    dwarf.Limits{SectionSize: r.maxSection, Depth: r.maxDepth},
-		DebugDirs: r.debugDirs,
-	})
+	return dwarf.Open(path, dwarf.Options{Limits: r.limits(), DebugDirs: r.debugDirs})
+}
+
+func (r *readFlags) limits() dwarf.Limits {
+	return dwarf.Limits{SectionSize: r.maxSection, Depth: r.maxDepth, Inflation: r.inflation}
 }
 
 // load opens path and builds its ABI model, only of the types matching names

@@ -12,7 +12,7 @@ import (
 // the named types each lacks and the other has, so that they compare as
 // whole models do: a type reached on one side is compared with its
 // definition on the other, reached there or not. open opens the file a
-// model comes from again; it is called only for a model that lacks names.
+// model comes from again; it is called only when that file has some.
 func CompleteCounterparts(old, new *layout.Binary, open func(*layout.Binary) (*dwarf.File, error)) error {
 	forOld, forNew := counterparts(old, new)
 	for _, side := range []struct {
@@ -22,13 +22,8 @@ func CompleteCounterparts(old, new *layout.Binary, open func(*layout.Binary) (*d
 		if !side.bin.ExportsOnly || len(side.names) == 0 {
 			continue
 		}
-		f, err := open(side.bin)
-		if err != nil {
-			return err
-		}
-		err = layout.Complete(f, side.bin, side.names, 0)
-		f.Close()
-		if err != nil {
+		reopen := func() (*dwarf.File, error) { return open(side.bin) }
+		if err := layout.Complete(side.bin, side.names, reopen, 0); err != nil {
 			return err
 		}
 	}

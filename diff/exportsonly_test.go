@@ -51,8 +51,8 @@ func TestExportsOnlyAgrees(t *testing.T) {
 	}
 }
 
-// surfaceOf reads path with its symbol table, restricting the model to the
-// exports with exportsOnly.
+// surfaceOf reads path with its symbol table and vtables, as the command
+// does, restricting the model to the exports with exportsOnly.
 func surfaceOf(t *testing.T, path string, exportsOnly bool) *layout.Surface {
 	t.Helper()
 	f, err := dwarf.Open(path, dwarf.Options{})
@@ -70,6 +70,9 @@ func surfaceOf(t *testing.T, path string, exportsOnly bool) *layout.Surface {
 	}
 	bin, err := layout.Build(f, opts)
 	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	if bin.VTables, err = layout.VTables(f, bin); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return layout.NewSurface(bin, st, layout.ExportOptions{})

@@ -586,8 +586,9 @@ func (d *Decoder) Val(i int, attr dwarf.Attr) (any, error) {
 	return v, err
 }
 
-// Const returns the constant value of attr in entry i with its form, as
-// File.ConstAttr does.
+// Const returns the constant value of attr in entry i with its form, so
+// that it can be interpreted exactly (Const.Int); an attribute that is not a
+// constant is an error.
 func (d *Decoder) Const(i int, attr dwarf.Attr) (Const, bool, error) {
 	v, form, err := d.attrValue(i, attr)
 	if v == nil || err != nil {

@@ -1,7 +1,6 @@
 package dwarf
 
 import (
-	"debug/dwarf"
 	"encoding/binary"
 	"fmt"
 	"math/big"
@@ -67,35 +66,6 @@ type Const struct {
 	Form  Form
 	Raw   int64  // for data, sdata, udata and implicit_const forms
 	Bytes []byte // for block and data16 forms, in target byte order
-}
-
-// ConstAttr returns the constant value of attr in e with its form.
-func (f *File) ConstAttr(u *Unit, e *dwarf.Entry, attr dwarf.Attr) (Const, bool, error) {
-	field := e.AttrField(attr)
-	if field == nil {
-		return Const{}, false, nil
-	}
-	forms, err := f.Forms(u, e)
-	if err != nil {
-		return Const{}, false, err
-	}
-	c := Const{Form: FormData8}
-	for _, af := range forms {
-		if af.Attr == attr {
-			c.Form = af.Form
-		}
-	}
-	switch v := field.Val.(type) {
-	case int64:
-		c.Raw = v
-	case uint64:
-		c.Raw = int64(v)
-	case []byte:
-		c.Bytes = v
-	default:
-		return Const{}, false, f.errorf(".debug_info", int64(e.Offset), "attribute %v has form %v of the wrong class", attr, c.Form)
-	}
-	return c, true, nil
 }
 
 // Int interprets c as an integer of size bytes with the given signedness.

@@ -34,8 +34,23 @@ func FuzzOpenAndBuild(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := layout.Build(file, layout.Options{Workers: 1}); err != nil {
+		whole, err := layout.Build(file, layout.Options{Workers: 1})
+		if err != nil {
 			return
 		}
+		// The exports-only build, completed with types it left out.
+		st, err := file.Symbols()
+		if err != nil {
+			return
+		}
+		part, err := layout.Build(file, layout.Options{Workers: 1, Exports: st})
+		if err != nil || !part.ExportsOnly {
+			return
+		}
+		var names []string
+		for _, t := range whole.Types[:min(len(whole.Types), 16)] {
+			names = append(names, t.Name)
+		}
+		layout.Complete(part, names, func() (*dwarf.File, error) { return file, nil }, 1)
 	})
 }

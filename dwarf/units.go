@@ -188,22 +188,6 @@ func denseAbbrevs(t map[uint64]*abbrev) []*abbrev {
 	return list
 }
 
-// Forms returns the attributes of e with their forms, in encoding order.
-// e must belong to u.
-func (f *File) Forms(u *Unit, e *dwarf.Entry) ([]AttrForm, error) {
-	info := f.Sections["info"]
-	if e.Offset < u.First || e.Offset >= u.End {
-		return nil, f.errorf(".debug_info", int64(e.Offset), "entry outside its unit")
-	}
-	r := &ByteReader{B: info[:u.End], Off: int(e.Offset)}
-	code := r.ULEB()
-	a := u.abbrevs[code]
-	if r.Err != nil || a == nil {
-		return nil, f.errorf(".debug_info", int64(e.Offset), "unknown abbreviation code %d", code)
-	}
-	return a.attrs, nil
-}
-
 // UnitOf returns the unit holding the entry at off, or nil.
 func (f *File) UnitOf(off dwarf.Offset) *Unit {
 	lo, hi := 0, len(f.units)

@@ -27,6 +27,10 @@ type Binary struct {
 	// definitions indexes, in an exports-only model, every named type
 	// definition of the file, built or not (for Complete).
 	definitions definitionIndex
+	// functionNames, in an exports-only model, names every defined
+	// function by its address (linkage name, else qualified name), as
+	// VTables names slots from Functions in a whole model.
+	functionNames map[uint64]string
 }
 
 // Function is a subprogram from DWARF.

@@ -87,6 +87,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	want := newExportFilter(f, opts.Exports)
 	parts := make([]*unitModel, len(units))
 	hashes := make([][]uint64, len(units))
+	pcs := make([][]pcName, len(units))
 	step := stepper(opts.Progress, len(units))
 	if opts.Progress != nil {
 		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
@@ -101,8 +102,21 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		eachDefinition(x, func(i int, tag dwarf.Tag) {
 			switch tag {
 			case dwarf.TagSubprogram:
-				if definedFunction(d, i) && want.function(d, i) {
+				if !definedFunction(d, i) {
+					return
+				}
+				if want.function(d, i) {
 					items = append(items, item{kind: itemFunc, idx: int32(i)})
+				}
+				if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && pc != 0 {
+					name, ok := linkageName(d, i)
+					if !ok {
+						name, _ = d.String(i, dwarf.AttrName)
+						name = s.qualified(i, name)
+					}
+					if name != "" {
+						pcs[ui] = append(pcs[ui], pcName{pc, name})
+					}
 				}
 			case dwarf.TagVariable:
 				if definedVariable(d, i) && want.variable(d, i) {
@@ -140,12 +154,25 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		return nil, err
 	}
 	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind, ExportsOnly: true,
-		definitions: defs}
+		definitions: defs, functionNames: map[uint64]string{}}
+	for _, unit := range pcs {
+		for _, p := range unit {
+			if bin.functionNames[p.pc] == "" {
+				bin.functionNames[p.pc] = p.name
+			}
+		}
+	}
 	merge(bin, parts, 0, opts.Workers)
 	if err := readSymbols(f, bin); err != nil {
 		return nil, err
 	}
 	return bin, nil
+}
+
+// pcName is a defined function's address and name.
+type pcName struct {
+	pc   uint64
+	name string
 }
 
 // namedBuilt lists the named definitions among the types a unit built, in
@@ -288,13 +315,19 @@ func fnv1a(h uint64, s string) uint64 {
 
 // Complete adds to bin, a model built for its exports only, the definitions
 // of the named types called names that it lacks, and what they reach: the
-// counterparts diff compares with types reached on the other side. Names
-// match as Options.Names matches them.
-func Complete(f *ddwarf.File, bin *Binary, names []string, workers int) error {
+// counterparts diff compares with types reached on the other side. open
+// opens bin's file again; it is called only when the file defines one of
+// the names (its definition index says so without reading it).
+func Complete(bin *Binary, names []string, open func() (*ddwarf.File, error), workers int) error {
 	units, found := bin.definitions.lookup(names)
 	if len(found) == 0 {
 		return nil
 	}
+	f, err := open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
 	parts, err := buildDefinitions(f, workers, newPathFilter(found), units)
 	if err != nil {
 		return err

@@ -68,7 +68,9 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 		return nil, err
 	}
 	byPC := map[uint64]string{}
-	if bin != nil {
+	if bin != nil && bin.functionNames != nil {
+		byPC = bin.functionNames // an exports-only model lacks most functions
+	} else if bin != nil {
 		for _, fn := range bin.Functions {
 			if fn.LowPC != 0 && byPC[fn.LowPC] == "" {
 				name := fn.LinkageName

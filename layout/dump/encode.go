@@ -7,7 +7,6 @@ import (
 	"io"
 	"reflect"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -18,7 +17,10 @@ import (
 // on all CPUs, each indented by a byte loop instead of json.Indent, and the
 // pieces are written in order as they are done. Everything else goes through
 // encoding/json as before (TestEncodeMatchesEncoder checks the bytes).
-func encode(w io.Writer, doc *Doc) error {
+//
+// The type records come from types, made as they are written, when the
+// document has none.
+func encode(w io.Writer, doc *Doc, types *typeStream) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	v := reflect.ValueOf(doc).Elem()
 	t := v.Type()
@@ -49,11 +51,19 @@ func encode(w io.Writer, doc *Doc) error {
 		bw.Write(key)
 		bw.WriteString(": ")
 		var err error
-		if fv.Kind() == reflect.Slice && !fv.IsNil() && fv.Len() >= parallelMin {
-			err = encodeArray(bw, fv)
-		} else {
+		lazy := sf.Name == "Types" && types != nil
+		switch {
+		case lazy && len(types.order) >= parallelMin:
+			err = encodeArray(bw, len(types.order), func(i int) any { return types.record(i) })
+		case !lazy && fv.Kind() == reflect.Slice && !fv.IsNil() && fv.Len() >= parallelMin:
+			err = encodeArray(bw, fv.Len(), func(i int) any { return fv.Index(i).Interface() })
+		default:
+			val := fv.Interface()
+			if lazy {
+				val = types.all()
+			}
 			var b []byte
-			if b, err = marshal(fv.Interface()); err == nil {
+			if b, err = marshal(val); err == nil {
 				bw.Write(indent(nil, b, 1))
 			}
 		}
@@ -69,28 +79,13 @@ func encode(w io.Writer, doc *Doc) error {
 	return bw.Flush()
 }
 
-// sortedByID returns types sorted by id (ids are unique). It sorts indexes
-// and copies each record once, instead of swapping the large records.
-func sortedByID(types []Type) []Type {
-	order := make([]int32, len(types))
-	for i := range order {
-		order[i] = int32(i)
-	}
-	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(types[a].ID, types[b].ID) })
-	out := make([]Type, len(types))
-	for i, k := range order {
-		out[i] = types[k]
-	}
-	return out
-}
-
 // parallelMin is the length from which an array is encoded in parallel chunks.
 const parallelMin = 1024
 
-// encodeArray writes a top-level array field's value (its elements sit two
-// levels deep in the document).
-func encodeArray(w *bufio.Writer, v reflect.Value) error {
-	n := v.Len()
+// encodeArray writes a top-level array field's value of n elements, made
+// by elem (they sit two levels deep in the document); elem is called on
+// several goroutines at once.
+func encodeArray(w *bufio.Writer, n int, elem func(i int) any) error {
 	const chunk = 256
 	chunks := (n + chunk - 1) / chunk
 	workers := runtime.GOMAXPROCS(0)
@@ -119,7 +114,7 @@ func encodeArray(w *bufio.Writer, v reflect.Value) error {
 				var out []byte
 				for i := c * chunk; i < min((c+1)*chunk, n) && p.err == nil; i++ {
 					buf.Reset()
-					if p.err = enc.Encode(v.Index(i).Interface()); p.err != nil {
+					if p.err = enc.Encode(elem(i)); p.err != nil {
 						break
 					}
 					out = append(out, ",\n    "[boolInt(i == 0):]...)

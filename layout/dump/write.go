@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
@@ -28,13 +30,43 @@ type Options struct {
 	Passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
 }
 
-// Write writes m as an indented abidrift.dump/v1 document.
+// Write writes m as an indented abidrift.dump/v1 document, byte for byte as
+// json.Encoder indented by "  " without HTML escaping would write New(m)
+// (encode.go). The type records, the bulk of a dump, are made as they are
+// written, in parallel, and never held all at once.
 func Write(w io.Writer, m Model, opts Options) error {
-	return encode(w, New(m, opts)) // as json.Encoder indented by "  ", without HTML escaping (encode.go)
+	doc, types := newDoc(m, opts)
+	return encode(w, doc, types)
 }
 
 // New converts m to its dump document.
 func New(m Model, opts Options) *Doc {
+	doc, types := newDoc(m, opts)
+	doc.Types = types.all()
+	return doc
+}
+
+// typeStream makes the type records of a document, in id order, once every
+// id is given: record only reads the writer's maps, so records can be made
+// on several goroutines at once.
+type typeStream struct {
+	w     *writer
+	order []*layout.Type
+}
+
+func (s *typeStream) record(i int) Type { return s.w.typ(s.order[i]) }
+
+func (s *typeStream) all() []Type {
+	out := make([]Type, len(s.order))
+	for i := range out {
+		out[i] = s.record(i)
+	}
+	return out
+}
+
+// newDoc converts m to its dump document without the type records, and
+// gives every type its id.
+func newDoc(m Model, opts Options) (*Doc, *typeStream) {
 	bin := m.Binary
 	if opts.Passing == nil {
 		opts.Passing = sigPassing(m)
@@ -61,11 +93,14 @@ func New(m Model, opts Options) *Doc {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
 			Type: w.ref(v.Type, place), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
+	// Making the records names every type they reach; the records
+	// themselves are made again when written.
 	for i := 0; i < len(w.queue); i++ {
-		doc.Types = append(doc.Types, w.typ(w.queue[i]))
+		w.typ(w.queue[i])
 	}
-	doc.Types = sortedByID(doc.Types)
-	return doc
+	order := slices.Clone(w.queue)
+	slices.SortFunc(order, func(a, b *layout.Type) int { return strings.Compare(w.ids[a], w.ids[b]) })
+	return doc, &typeStream{w: w, order: order}
 }
 
 // writer assigns ids to types and converts them.

@@ -97,42 +97,8 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		if err != nil {
 			return err
 		}
-		s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
 		var items []item
-		eachDefinition(x, func(i int, tag dwarf.Tag) {
-			switch tag {
-			case dwarf.TagSubprogram:
-				if !definedFunction(d, i) {
-					return
-				}
-				if want.function(d, i) {
-					items = append(items, item{kind: itemFunc, idx: int32(i)})
-				}
-				if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && pc != 0 {
-					name, ok := linkageName(d, i)
-					if !ok {
-						name, _ = d.String(i, dwarf.AttrName)
-						name = s.qualified(i, name)
-					}
-					if name != "" {
-						pcs[ui] = append(pcs[ui], pcName{pc, name})
-					}
-				}
-			case dwarf.TagVariable:
-				if definedVariable(d, i) && want.variable(d, i) {
-					items = append(items, item{kind: itemVar, idx: int32(i)})
-				}
-			case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
-				name, ok := d.String(i, dwarf.AttrName)
-				if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl {
-					return
-				}
-				if strings.HasSuffix(name, "::{vtable_type}") {
-					items = append(items, item{kind: itemType, idx: int32(i)})
-				}
-				hashes[ui] = append(hashes[ui], s.pathHash(i, name))
-			}
-		})
+		items, hashes[ui], pcs[ui] = want.survey(x, d, langOf(root))
 		t, err := newUnitTree(u, x, d)
 		if err != nil {
 			return err
@@ -167,6 +133,49 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		return nil, err
 	}
 	return bin, nil
+}
+
+// survey lists what buildExported builds of a unit: the functions and
+// variables that may define exports, and the Rust vtable types; with the
+// hashes of the qualified names of its named type definitions (pathHash),
+// and the addresses and names of its defined functions.
+func (x *exportFilter) survey(idx *ddwarf.Index, d *ddwarf.Decoder, lang Lang) (items []item, hashes []uint64, pcs []pcName) {
+	s := surveyor{x: idx, d: d, lang: lang, scopes: map[int]string{}}
+	eachDefinition(idx, func(i int, tag dwarf.Tag) {
+		switch tag {
+		case dwarf.TagSubprogram:
+			if !definedFunction(d, i) {
+				return
+			}
+			if x.function(d, i) {
+				items = append(items, item{kind: itemFunc, idx: int32(i)})
+			}
+			if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && pc != 0 {
+				name, ok := linkageName(d, i)
+				if !ok {
+					name, _ = d.String(i, dwarf.AttrName)
+					name = s.qualified(i, name)
+				}
+				if name != "" {
+					pcs = append(pcs, pcName{pc, name})
+				}
+			}
+		case dwarf.TagVariable:
+			if definedVariable(d, i) && x.variable(d, i) {
+				items = append(items, item{kind: itemVar, idx: int32(i)})
+			}
+		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
+			name, ok := d.String(i, dwarf.AttrName)
+			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl {
+				return
+			}
+			if strings.HasSuffix(name, "::{vtable_type}") {
+				items = append(items, item{kind: itemType, idx: int32(i)})
+			}
+			hashes = append(hashes, s.pathHash(i, name))
+		}
+	})
+	return items, hashes, pcs
 }
 
 // pcName is a defined function's address and name.

@@ -4,7 +4,6 @@ import (
 	"debug/elf"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -74,7 +73,7 @@ func (f *File) loadSeparateDebug(e *elf.File, extra []string) error {
 		if filepath.Clean(c) == filepath.Clean(f.Path) {
 			continue
 		}
-		r, err := os.Open(c)
+		r, err := openRegular(c)
 		if err != nil {
 			continue
 		}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 )
 
 // File is an opened object file with its DWARF sections loaded.
@@ -53,16 +54,9 @@ type Options struct {
 
 // Open opens path, detects its format and loads its DWARF.
 func Open(path string, opts Options) (*File, error) {
-	st, err := os.Stat(path)
+	r, err := openRegular(path)
 	if err != nil {
-		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
-	}
-	if st.IsDir() {
-		return nil, &Error{File: path, Offset: -1, Err: errors.New("is a directory, not an object file")}
-	}
-	r, err := os.Open(path)
-	if err != nil {
-		return nil, &Error{File: path, Offset: -1, Err: unwrapPathError(err)}
+		return nil, &Error{File: path, Offset: -1, Err: err}
 	}
 	f, err := NewFile(path, r, opts)
 	if err != nil {
@@ -103,6 +97,30 @@ func NewFile(name string, r io.ReaderAt, opts Options) (_ *File, err error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// openRegular opens path for reading if it is a regular file. A FIFO or a
+// device is refused without blocking (a FIFO's open would wait for a
+// writer): only its name and a stat are read.
+func openRegular(path string) (*os.File, error) {
+	r, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, unwrapPathError(err)
+	}
+	st, err := r.Stat()
+	switch {
+	case err != nil:
+		err = unwrapPathError(err)
+	case st.IsDir():
+		err = errors.New("is a directory, not an object file")
+	case !st.Mode().IsRegular():
+		err = fmt.Errorf("is not a regular file (%v), not an object file", st.Mode().Type())
+	}
+	if err != nil {
+		r.Close()
+		return nil, err
+	}
+	return r, nil
 }
 
 // Close releases the underlying file.

@@ -622,6 +622,14 @@ func TestNamesFromTheFileAreNotFollowed(t *testing.T) {
 			b.Attr(dwarf.AttrCompDir, dir)
 			b.Attr(0x76, fifo) // DW_AT_dwo_name
 		})), "split DWARF"},
+		// Plain names are looked up next to the binary; a FIFO there
+		// (a tar archive can hold one) is not a debug file.
+		"debuglink-plain-fifo": {write("plain.so", link("trap.debug")), "no DWARF"},
+		// Nor is a FIFO named as the binary itself.
+		"fifo-binary": {fifo, "not a regular file"},
+	}
+	if err := os.Symlink(fifo, filepath.Join(sub, "trap.debug")); err != nil {
+		t.Fatal(err)
 	}
 	exe := testExecutable(t)
 	for name, c := range cases {

@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,9 +23,12 @@ func TestExportsOnlyAgrees(t *testing.T) {
 	for _, old := range olds {
 		pairs = append(pairs, [2]string{old, strings.TrimSuffix(old, ".old.so") + ".new.so"})
 	}
-	dir := requireCorpus(t, "libabigail")
-	for _, row := range readTSV(t, filepath.Join(dir, "manifest.tsv")) {
-		pairs = append(pairs, [2]string{filepath.Join(dir, row["old"]), filepath.Join(dir, row["new"])})
+	if dir := filepath.Join(corpusDir, "libabigail"); fileExists(dir) {
+		for _, row := range readTSV(t, filepath.Join(dir, "manifest.tsv")) {
+			pairs = append(pairs, [2]string{filepath.Join(dir, row["old"]), filepath.Join(dir, row["new"])})
+		}
+	} else {
+		t.Logf("conformance corpus %s is absent: the testdata pairs only", dir)
 	}
 	if len(olds) < 10 {
 		t.Fatalf("only %d pairs in testdata/diff/bin", len(olds))
@@ -49,6 +53,11 @@ func TestExportsOnlyAgrees(t *testing.T) {
 			t.Errorf("%s -> %s: the reports differ\nwhole model:\n%s\nexports only:\n%s", p[0], p[1], whole, part)
 		}
 	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // surfaceOf reads path with its symbol table and vtables, as the command

@@ -1,6 +1,10 @@
 package dwarf
 
-import "debug/elf"
+import (
+	"debug/elf"
+	"fmt"
+	"strings"
+)
 
 // relocate applies the .rel(a) section that targets section index target of a
 // relocatable file to b. Only the absolute relocations DWARF uses are handled:
@@ -10,6 +14,9 @@ func (f *File) relocate(e *elf.File, target int, b []byte) ([]byte, error) {
 	for _, rs := range e.Sections {
 		if (rs.Type != elf.SHT_RELA && rs.Type != elf.SHT_REL) || int(rs.Info) != target {
 			continue
+		}
+		if !relocatable(e.Machine) {
+			return nil, f.errorf(rs.Name, 0, "relocations of machine %s are not supported, so its DWARF cannot be read; link the object first", machineName(e.Machine))
 		}
 		if syms == nil {
 			var err error
@@ -90,6 +97,23 @@ func (f *File) applyOne(e *elf.File, rs *elf.Section, off int, dst []byte, where
 	}
 	bo.PutUint32(dst[where:], uint32(s.Value)+uint32(addend))
 	return nil
+}
+
+// machineName is m's EM_ name, or its number when it has none.
+func machineName(m elf.Machine) string {
+	if s := m.String(); !strings.Contains(s, "+") {
+		return s
+	}
+	return fmt.Sprintf("%#x", uint16(m))
+}
+
+// relocatable reports whether relocSize knows the relocations of machine m.
+func relocatable(m elf.Machine) bool {
+	switch m {
+	case elf.EM_X86_64, elf.EM_AARCH64, elf.EM_386, elf.EM_ARM, elf.EM_RISCV:
+		return true
+	}
+	return false
 }
 
 // relocSize is the width in bytes of an absolute relocation type, or 0 for

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"debug/dwarf"
+	"encoding/binary"
 	"fmt"
 	"go/parser"
 	"go/token"
@@ -119,6 +120,14 @@ func TestBadInput(t *testing.T) {
 		"zlib-inflation": {path: write("inflation", dwarftest.ELF(append(withSection(good, "", nil),
 			dwarftest.Section{Name: ".debug_str", Data: make([]byte, 64<<20), Zlib: true}))), offset: true, dwarf: true},
 		"nobits-info": {path: write("nobits", dwarftest.ELF(withSection(good, ".debug_info", func(s *dwarftest.Section) { s.Type = 8 })))},
+	}
+	// An object of a machine whose relocations abidrift does not know: its
+	// DWARF cannot be read right (every string offset would be 0).
+	if obj, err := os.ReadFile("../../testdata/layout/bin/c-O0-dw4.o"); err == nil {
+		binary.LittleEndian.PutUint16(obj[18:], 0x1234) // e_machine
+		cases["unknown-arch-object"] = badCase{path: write("unknownarch.o", obj), offset: true, dwarf: true}
+	} else {
+		t.Errorf("fixture: %v", err)
 	}
 	bigEndian := append([]byte(nil), elfFile...)
 	bigEndian[5] = 2 // EI_DATA: ELFDATA2MSB, with little-endian contents

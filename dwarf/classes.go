@@ -2,6 +2,7 @@ package dwarf
 
 import (
 	"debug/dwarf"
+	"fmt"
 	"strings"
 )
 
@@ -141,6 +142,13 @@ func formFits(attr dwarf.Attr, form Form, version int) bool {
 
 // wrongClassErr reports the entry at off, whose attr has form of a class attr may not have.
 func (f *File) wrongClassErr(off int, attr dwarf.Attr, form Form) error {
-	rule := attrRules[attr]
-	return f.errorf(".debug_info", int64(off), "attribute DW_AT_%s has form %v, of the wrong class (want %v)", rule.name, form, rule.classes)
+	return f.errorf(".debug_info", int64(off), "attribute %s has form %v, of the wrong class (want %v)", attrName(attr), form, attrRules[attr].classes)
+}
+
+// attrName is the DWARF name of attr (DW_AT_low_pc) when abidrift knows it.
+func attrName(attr dwarf.Attr) string {
+	if r, ok := attrRules[attr]; ok {
+		return "DW_AT_" + r.name
+	}
+	return fmt.Sprintf("DW_AT_%#x", uint16(attr))
 }

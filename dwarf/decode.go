@@ -638,7 +638,7 @@ func (d *Decoder) attrError(i int, attr dwarf.Attr, msg string) error {
 	if msg == "" {
 		msg = "cannot be read"
 	}
-	return d.f.errorf(".debug_info", int64(d.x.off[i]), "attribute %v: %s", attr, msg)
+	return d.f.errorf(".debug_info", int64(d.x.off[i]), "attribute %s: %s", attrName(attr), msg)
 }
 
 // String returns the value of attr in entry i when it is a string, as

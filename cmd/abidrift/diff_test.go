@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -61,4 +64,40 @@ func TestDiffScripts(t *testing.T) {
 		},
 		UpdateScripts: os.Getenv("ABIDRIFT_UPDATE_SCRIPTS") != "",
 	})
+}
+
+// TestDiffFromDumpAgrees checks that a baseline dump stands for its binary:
+// on every pair of testdata/diff, `diff DUMP(old) new` reports exactly what
+// `diff old new` reports (vtable slots included), in JSON, with the same
+// exit status.
+func TestDiffFromDumpAgrees(t *testing.T) {
+	olds, _ := filepath.Glob("../../testdata/diff/bin/*.old.so")
+	if len(olds) < 10 {
+		t.Fatalf("only %d pairs in testdata/diff/bin", len(olds))
+	}
+	dir := t.TempDir()
+	for _, old := range olds {
+		new := strings.TrimSuffix(old, ".old.so") + ".new.so"
+		baseline := filepath.Join(dir, filepath.Base(old)+".json")
+		var out, errb bytes.Buffer
+		if st := run([]string{"dump", "-o", baseline, old}, &out, &errb); st != exitOK {
+			t.Fatalf("dump %s: status %d: %s", old, st, errb.String())
+		}
+		diffJSON := func(from string) (string, int) {
+			var out, errb bytes.Buffer
+			st := run([]string{"diff", "--format", "json", from, new}, &out, &errb)
+			var r map[string]any
+			if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+				t.Fatalf("diff %s %s: %v (%s)", from, new, err, errb.String())
+			}
+			delete(r, "old")
+			b, _ := json.MarshalIndent(r, "", " ")
+			return string(b), st
+		}
+		want, wst := diffJSON(old)
+		got, gst := diffJSON(baseline)
+		if got != want || gst != wst {
+			t.Errorf("%s: from its dump, status %d and\n%s\nfrom the binary, status %d and\n%s", old, gst, got, wst, want)
+		}
+	}
 }

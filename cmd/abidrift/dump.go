@@ -16,7 +16,8 @@ func runDump(c *cli, args []string) int {
 		"Write the ABI model of BINARY as an abidrift.dump/v1 JSON document: the binary's facts\n"+
 			"(architecture, SONAME, build-id, producers), its functions and variables with their\n"+
 			"signatures (and how each value is passed, when the target's convention is known), and\n"+
-			"every type they reach. Types are referenced by stable ids; the output is deterministic.\n"+
+			"every type they reach, and the method slots of its Rust trait-object vtables. Types are\n"+
+			"referenced by stable ids; the output is deterministic.\n"+
 			"Keep it as a baseline: `abidrift diff baseline.json NEW` compares a build against it.")
 	var rf readFlags
 	rf.register(fs, "json")
@@ -30,7 +31,7 @@ func runDump(c *cli, args []string) int {
 	if fs.NArg() != 1 {
 		return c.usageError("dump", "want exactly one BINARY, got %d arguments", fs.NArg())
 	}
-	m, err := loadSide(&rf, fs.Arg(0), sideOptions{})
+	m, err := loadSide(&rf, fs.Arg(0), sideOptions{vtables: true})
 	if err != nil {
 		return c.fail(err)
 	}

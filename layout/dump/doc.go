@@ -34,6 +34,20 @@ type Doc struct {
 	// Symbols is the binary's dynamic-linking surface, when it was read: the
 	// exported symbols decide which functions and variables are the ABI.
 	Symbols *Symbols `json:"symbols,omitempty"`
+	// VTables are the Rust trait-object vtables with their method slots,
+	// read from the binary's data (layout.VTables); absent from dumps
+	// written before they were recorded.
+	VTables []VTable `json:"vtables,omitempty"`
+}
+
+// VTable is one Rust vtable (see layout.VTable). Slots is null when the
+// vtable's data could not be read.
+type VTable struct {
+	Type    string   `json:"type"`
+	Impl    string   `json:"impl,omitempty"`
+	Trait   string   `json:"trait,omitempty"`
+	Address uint64   `json:"address,omitempty"`
+	Slots   []string `json:"slots"`
 }
 
 // Symbols is the symbol table of the binary (see dwarf.SymbolTable).

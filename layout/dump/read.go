@@ -131,6 +131,9 @@ func FromDoc(doc *Doc) (Model, error) {
 	if err != nil {
 		return Model{}, err
 	}
+	for _, v := range doc.VTables {
+		bin.VTables = append(bin.VTables, layout.VTable{Type: v.Type, Impl: v.Impl, Trait: v.Trait, Address: v.Address, Slots: v.Slots})
+	}
 	return Model{Binary: bin, Symbols: st}, nil
 }
 

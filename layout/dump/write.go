@@ -82,6 +82,9 @@ func newDoc(m Model, opts Options) (*Doc, *typeStream) {
 		Types:     []Type{},
 		Symbols:   symbolsDoc(m.Symbols),
 	}
+	for _, v := range bin.VTables {
+		doc.VTables = append(doc.VTables, VTable{Type: v.Type, Impl: v.Impl, Trait: v.Trait, Address: v.Address, Slots: v.Slots})
+	}
 	for _, t := range bin.Types {
 		doc.Named = append(doc.Named, w.ref(t, ""))
 	}

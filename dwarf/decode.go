@@ -178,44 +178,40 @@ func readUint(p []byte, little bool) uint64 {
 }
 
 func (r *valueReader) uleb() uint64 {
-	var v uint64
-	for shift := uint(0); ; shift += 7 {
-		if r.off >= len(r.b) {
-			r.fail("unexpected end of data")
-			return 0
-		}
-		c := r.b[r.off]
-		r.off++
-		if shift < 64 {
-			v |= uint64(c&0x7f) << shift
-		}
-		if c&0x80 == 0 {
-			return v
-		}
-	}
+	v, n := uleb128(r.b[min(r.off, len(r.b)):])
+	r.advance(n)
+	return v
 }
 
 func (r *valueReader) sleb() int64 {
-	var v int64
-	var shift uint
-	for {
-		if r.off >= len(r.b) {
-			r.fail("unexpected end of data")
-			return 0
-		}
-		c := r.b[r.off]
-		r.off++
-		if shift < 64 {
-			v |= int64(c&0x7f) << shift
-		}
-		shift += 7
-		if c&0x80 == 0 {
-			if shift < 64 && c&0x40 != 0 {
-				v |= -1 << shift
-			}
-			return v
-		}
+	v, n := sleb128(r.b[min(r.off, len(r.b)):])
+	r.advance(n)
+	return v
+}
+
+// index reads the operand of an addrx or strx form: a ULEB128 number for
+// the plain form, an integer of 1 to 4 bytes for the sized ones.
+func (r *valueReader) index(form Form) uint64 {
+	switch form {
+	case formAddrx1, formStrx1:
+		return r.fixed(1)
+	case formAddrx2, formStrx2:
+		return r.fixed(2)
+	case formAddrx3, formStrx3:
+		return r.fixed(3)
+	case formAddrx4, formStrx4:
+		return r.fixed(4)
 	}
+	return r.uleb()
+}
+
+// advance moves past n bytes just decoded; 0 means the data ended first.
+func (r *valueReader) advance(n int) {
+	if n == 0 {
+		r.fail("unexpected end of data")
+		return
+	}
+	r.off += n
 }
 
 // cstring returns the NUL-terminated string at off in sec, sharing its bytes.
@@ -297,19 +293,7 @@ func (r *valueReader) value(form Form, af AttrForm) any {
 		}
 		r.fail("unknown address size")
 	case formAddrx, formAddrx1, formAddrx2, formAddrx3, formAddrx4:
-		var idx uint64
-		switch form {
-		case formAddrx:
-			idx = r.uleb()
-		case formAddrx1:
-			idx = r.fixed(1)
-		case formAddrx2:
-			idx = r.fixed(2)
-		case formAddrx3:
-			idx = r.fixed(3)
-		default:
-			idx = r.fixed(4)
-		}
+		idx := r.index(form)
 		sec := d.addr
 		if sec == nil {
 			r.fail("DW_FORM_addrx with no .debug_addr section")
@@ -432,19 +416,7 @@ func (r *valueReader) str(form Form) string {
 		}
 		return r.cstring(sec, off, ".debug_line_str")
 	case formStrx, formStrx1, formStrx2, formStrx3, formStrx4:
-		var idx uint64
-		switch form {
-		case formStrx:
-			idx = r.uleb()
-		case formStrx1:
-			idx = r.fixed(1)
-		case formStrx2:
-			idx = r.fixed(2)
-		case formStrx3:
-			idx = r.fixed(3)
-		default:
-			idx = r.fixed(4)
-		}
+		idx := r.index(form)
 		offs := d.strOffsets
 		if len(offs) == 0 {
 			r.fail("DW_FORM_strx with no .debug_str_offsets section")

@@ -284,21 +284,13 @@ func (s *scanner) fail(format string, args ...any) {
 }
 
 func (s *scanner) uleb() uint64 {
-	var v uint64
-	for shift := uint(0); ; shift += 7 {
-		if s.off >= len(s.b) {
-			s.fail("unexpected end of data")
-			return 0
-		}
-		c := s.b[s.off]
-		s.off++
-		if shift < 64 {
-			v |= uint64(c&0x7f) << shift
-		}
-		if c&0x80 == 0 {
-			return v
-		}
+	v, n := uleb128(s.b[min(s.off, len(s.b)):])
+	if n == 0 {
+		s.fail("unexpected end of data")
+		return 0
 	}
+	s.off += n
+	return v
 }
 
 func (s *scanner) advance(n uint64) {

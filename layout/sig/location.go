@@ -8,6 +8,7 @@ import (
 	"github.com/go-delve/delve/pkg/dwarf/op"
 	"github.com/go-delve/delve/pkg/dwarf/regnum"
 
+	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout/abi"
 )
 
@@ -96,26 +97,26 @@ const (
 // function's entry. fb relates DW_OP_fbreg offsets to the caller's stack
 // pointer; nil when the frame base is unknown.
 func decodeLocation(expr []byte, arch string, fb frameBase) *location {
-	r := &exprReader{b: expr}
+	r := &ddwarf.ByteReader{B: expr}
 	unknown := func() *location { return &location{kind: locUnknown, desc: prettyExpr(expr, arch)} }
 	var (
 		pending *location
 		pieces  []*location
 	)
-	for r.more() {
-		code := r.byte()
+	for r.More() {
+		code := r.Byte()
 		switch {
 		case code >= opReg0 && code <= opReg31:
 			pending = &location{kind: locRegs, regs: []string{regName(arch, uint64(code-opReg0))}}
 		case code == opRegx:
-			pending = &location{kind: locRegs, regs: []string{regName(arch, r.uleb())}}
+			pending = &location{kind: locRegs, regs: []string{regName(arch, r.ULEB())}}
 		case code >= opBreg0 && code <= opBreg31:
-			pending = memoryAt(arch, uint64(code-opBreg0), r.sleb())
+			pending = memoryAt(arch, uint64(code-opBreg0), r.SLEB())
 		case code == opBregx:
-			reg := r.uleb()
-			pending = memoryAt(arch, reg, r.sleb())
+			reg := r.ULEB()
+			pending = memoryAt(arch, reg, r.SLEB())
 		case code == opFbreg:
-			off := r.sleb()
+			off := r.SLEB()
 			if fb == nil {
 				return unknown()
 			}
@@ -125,14 +126,14 @@ func decodeLocation(expr []byte, arch string, fb frameBase) *location {
 			}
 			pending = stackAt(so)
 		case code == opPlusUconst:
-			n := r.uleb()
+			n := r.ULEB()
 			if pending == nil || pending.kind != locMemory && pending.kind != locStack {
 				return unknown()
 			}
 			pending.off += int64(n)
 		case code == opEntryValue || code == opGNUEntryVal:
-			n := r.uleb()
-			sub := r.bytes(int(n))
+			n := r.ULEB()
+			sub := r.Bytes(int(n))
 			inner := decodeLocation(sub, arch, fb)
 			if inner.kind != locRegs || len(inner.regs) != 1 {
 				return unknown()
@@ -144,20 +145,20 @@ func decodeLocation(expr []byte, arch string, fb frameBase) *location {
 				pending = &location{kind: locComputed, desc: "computed"}
 			}
 		case code == opAddr:
-			r.bytes(8)
+			r.Bytes(8)
 			pending = &location{kind: locComputed, desc: "computed"}
 		case code >= opLit0 && code <= opLit31, code == opImplicitVal:
 			if code == opImplicitVal {
-				r.bytes(int(r.uleb()))
+				r.Bytes(int(r.ULEB()))
 			}
 			pending = &location{kind: locComputed, desc: "constant"}
 		case code >= opConst1u && code <= opConsts:
 			skipConst(r, code)
 			pending = &location{kind: locComputed, desc: "constant"}
 		case code == opPiece || code == opBitPiece:
-			r.uleb()
+			r.ULEB()
 			if code == opBitPiece {
-				r.uleb()
+				r.ULEB()
 			}
 			if pending == nil {
 				pending = &location{kind: locNone}
@@ -170,7 +171,7 @@ func decodeLocation(expr []byte, arch string, fb frameBase) *location {
 		default:
 			return unknown()
 		}
-		if r.err {
+		if r.Err != nil {
 			return unknown()
 		}
 	}
@@ -225,20 +226,20 @@ func stackAt(off int64) *location {
 	return &location{kind: locStack, off: off}
 }
 
-func skipConst(r *exprReader, code byte) {
+func skipConst(r *ddwarf.ByteReader, code byte) {
 	switch code {
 	case 0x08, 0x09:
-		r.bytes(1)
+		r.Bytes(1)
 	case 0x0a, 0x0b:
-		r.bytes(2)
+		r.Bytes(2)
 	case 0x0c, 0x0d:
-		r.bytes(4)
+		r.Bytes(4)
 	case 0x0e, 0x0f:
-		r.bytes(8)
+		r.Bytes(8)
 	case 0x10:
-		r.uleb()
+		r.ULEB()
 	case 0x11:
-		r.sleb()
+		r.SLEB()
 	}
 }
 
@@ -340,71 +341,4 @@ func compare(p abi.Pass, l *location, arch string) (Check, bool) {
 		return c, false
 	}
 	return c, true
-}
-
-// exprReader decodes the operands of a location expression.
-type exprReader struct {
-	b   []byte
-	i   int
-	err bool
-}
-
-func (r *exprReader) more() bool { return !r.err && r.i < len(r.b) }
-
-func (r *exprReader) byte() byte {
-	if r.i >= len(r.b) {
-		r.err = true
-		return 0
-	}
-	c := r.b[r.i]
-	r.i++
-	return c
-}
-
-func (r *exprReader) bytes(n int) []byte {
-	if n < 0 || r.i+n > len(r.b) {
-		r.err = true
-		r.i = len(r.b)
-		return nil
-	}
-	s := r.b[r.i : r.i+n]
-	r.i += n
-	return s
-}
-
-func (r *exprReader) uleb() uint64 {
-	var v uint64
-	for shift := uint(0); ; shift += 7 {
-		c := r.byte()
-		if r.err {
-			return 0
-		}
-		if shift < 64 {
-			v |= uint64(c&0x7f) << shift
-		}
-		if c&0x80 == 0 {
-			return v
-		}
-	}
-}
-
-func (r *exprReader) sleb() int64 {
-	var v int64
-	var shift uint
-	for {
-		c := r.byte()
-		if r.err {
-			return 0
-		}
-		if shift < 64 {
-			v |= int64(c&0x7f) << shift
-		}
-		shift += 7
-		if c&0x80 == 0 {
-			if shift < 64 && c&0x40 != 0 {
-				v |= -1 << shift
-			}
-			return v
-		}
-	}
 }

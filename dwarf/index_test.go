@@ -2,36 +2,19 @@ package dwarf_test
 
 import (
 	stddwarf "debug/dwarf"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/dwarf/dwarftest"
 )
 
 // indexTestFiles are the committed binaries and, when present, the shared
 // conformance corpora beside the repository (gcc, clang and icc output,
 // DWARF 2 to 5).
 func indexTestFiles(t *testing.T) []string {
-	var files []string
-	for _, root := range []string{"../testdata", "../../shared/corpus"} {
-		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			b := make([]byte, 4)
-			if f, err := os.Open(p); err == nil {
-				f.Read(b)
-				f.Close()
-			}
-			if string(b) == "\x7fELF" {
-				files = append(files, p)
-			}
-			return nil
-		})
-	}
+	files := dwarftest.ELFFiles("../testdata", "../../shared/corpus")
 	if len(files) == 0 {
 		t.Skip("no ELF files found")
 	}

@@ -3,11 +3,11 @@ package layout_test
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/dwarf/dwarftest"
 	"github.com/abidrift/abidrift/layout"
 )
 
@@ -17,21 +17,7 @@ func corpusFiles(t *testing.T) []string {
 	if _, err := os.Stat(root); err != nil {
 		t.Skipf("shared corpus not found at %s (it sits beside the repository): %v", root, err)
 	}
-	var files []string
-	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		b := make([]byte, 4)
-		if f, err := os.Open(p); err == nil {
-			f.Read(b)
-			f.Close()
-		}
-		if string(b) == "\x7fELF" {
-			files = append(files, p)
-		}
-		return nil
-	})
+	files := dwarftest.ELFFiles(root)
 	return files
 }
 

@@ -2,34 +2,18 @@ package layout
 
 import (
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
+	"github.com/abidrift/abidrift/dwarf/dwarftest"
 )
 
 // TestSurveyKeysAgree builds every committed binary (and the shared corpora
 // when present) and checks that no build had to be redone without stand-ins:
 // the keys the survey computes agree with the types the builder makes.
 func TestSurveyKeysAgree(t *testing.T) {
-	var files []string
-	for _, root := range []string{"../testdata", "../../shared/corpus"} {
-		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return nil
-			}
-			b := make([]byte, 4)
-			if f, err := os.Open(p); err == nil {
-				f.Read(b)
-				f.Close()
-			}
-			if string(b) == "\x7fELF" {
-				files = append(files, p)
-			}
-			return nil
-		})
-	}
+	files := dwarftest.ELFFiles("../testdata", "../../shared/corpus")
 	if p := os.Getenv("ABIDRIFT_BENCH_BIN"); p != "" {
 		files = append(files, p)
 	}

@@ -40,7 +40,7 @@ type unitBases struct {
 func (f *File) NewDecoder(x *Index) *Decoder {
 	s := f.Sections
 	return &Decoder{f: f, x: x, u: x.Unit, fmt: x.Unit.format(), info: s["info"][:x.Unit.End],
-		little: f.ByteOrder == nil || f.ByteOrder.Uint16([]byte{1, 0}) == 1,
+		little: f.littleEndian(),
 		str:    s["str"], lineStr: s["line_str"], strOffsets: s["str_offsets"], addr: s["addr"], rnglists: s["rnglists"]}
 }
 
@@ -161,6 +161,12 @@ func (r *valueReader) fixed(n int) uint64 {
 	p := r.b[r.off : r.off+n]
 	r.off += n
 	return readUint(p, r.d.little)
+}
+
+// littleEndian reports whether the file's numbers are little-endian (the
+// default when the format does not say).
+func (f *File) littleEndian() bool {
+	return f.ByteOrder == nil || f.ByteOrder.Uint16([]byte{1, 0}) == 1
 }
 
 func readUint(p []byte, little bool) uint64 {

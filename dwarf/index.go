@@ -293,6 +293,17 @@ func (s *scanner) uleb() uint64 {
 	return v
 }
 
+// fixed reads an n-byte integer in the file's byte order.
+func (s *scanner) fixed(n int) uint64 {
+	if n > len(s.b)-s.off {
+		s.fail("unexpected end of data")
+		return 0
+	}
+	p := s.b[s.off : s.off+n]
+	s.off += n
+	return readUint(p, s.f.littleEndian())
+}
+
 func (s *scanner) advance(n uint64) {
 	if n > uint64(len(s.b)-s.off) {
 		s.fail("value runs past the end of the unit")
@@ -336,29 +347,11 @@ func (s *scanner) skipForm(form Form) {
 		}
 		s.off = i + 1
 	case formBlock1:
-		if s.off >= len(s.b) {
-			s.fail("unexpected end of data")
-			return
-		}
-		n := s.b[s.off]
-		s.off++
-		s.advance(uint64(n))
+		s.advance(s.fixed(1))
 	case formBlock2:
-		if len(s.b)-s.off < 2 {
-			s.fail("unexpected end of data")
-			return
-		}
-		n := s.f.ByteOrder.Uint16(s.b[s.off:])
-		s.off += 2
-		s.advance(uint64(n))
+		s.advance(s.fixed(2))
 	case formBlock4:
-		if len(s.b)-s.off < 4 {
-			s.fail("unexpected end of data")
-			return
-		}
-		n := s.f.ByteOrder.Uint32(s.b[s.off:])
-		s.off += 4
-		s.advance(uint64(n))
+		s.advance(s.fixed(4))
 	case formBlock, formExprloc:
 		n := s.uleb()
 		s.advance(n)

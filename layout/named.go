@@ -85,11 +85,11 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 // DW_AT_name passes the filter, with the keys of the struct, class and union
 // definitions among them (marked stubbable).
 func findNamed(f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error) {
-	x, d, root, err := openUnit(f, u)
+	s, err := openUnit(f, u)
 	if err != nil {
 		return nil, err
 	}
-	s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
+	x, d := s.x, s.d
 	var items []item
 	eachDefinition(x, func(i int, tag dwarf.Tag) {
 		switch tag {

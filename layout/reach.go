@@ -38,16 +38,11 @@ func newExportFilter(f *ddwarf.File, st *ddwarf.SymbolTable) *exportFilter {
 	return x
 }
 
-// function reports whether subprogram i may define an exported function.
-func (x *exportFilter) function(d *ddwarf.Decoder, i int) bool {
-	linkage, hasLinkage := linkageName(d, i)
-	if hasLinkage && x.names[linkage] {
+// function reports whether subprogram i, with its own linkage name (if
+// any) and entry address (0 if none), may define an exported function.
+func (x *exportFilter) function(d *ddwarf.Decoder, i int, linkage string, hasLinkage bool, pc uint64) bool {
+	if hasLinkage && x.names[linkage] || pc != 0 && x.addrs[pc] {
 		return true
-	}
-	if x.addrs != nil {
-		if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && x.addrs[pc] {
-			return true
-		}
 	}
 	return !hasLinkage && x.byName(d, i)
 }
@@ -93,13 +88,13 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
 	}
 	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		x, d, root, err := openUnit(f, u)
+		s, err := openUnit(f, u)
 		if err != nil {
 			return err
 		}
 		var items []item
-		items, hashes[ui], pcs[ui] = want.survey(x, d, langOf(root))
-		t, err := newUnitTree(u, x, d)
+		items, hashes[ui], pcs[ui] = want.survey(s)
+		t, err := newUnitTree(u, s.x, s.d)
 		if err != nil {
 			return err
 		}
@@ -139,20 +134,22 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 // variables that may define exports, and the Rust vtable types; with the
 // hashes of the qualified names of its named type definitions (pathHash),
 // and the addresses and names of its defined functions.
-func (x *exportFilter) survey(idx *ddwarf.Index, d *ddwarf.Decoder, lang Lang) (items []item, hashes []uint64, pcs []pcName) {
-	s := surveyor{x: idx, d: d, lang: lang, scopes: map[int]string{}}
-	eachDefinition(idx, func(i int, tag dwarf.Tag) {
+func (x *exportFilter) survey(s *surveyor) (items []item, hashes []uint64, pcs []pcName) {
+	d := s.d
+	eachDefinition(s.x, func(i int, tag dwarf.Tag) {
 		switch tag {
 		case dwarf.TagSubprogram:
 			if !definedFunction(d, i) {
 				return
 			}
-			if x.function(d, i) {
+			linkage, hasLinkage := linkageName(d, i)
+			pc, _ := d.Addr(i, dwarf.AttrLowpc)
+			if x.function(d, i, linkage, hasLinkage, pc) {
 				items = append(items, item{kind: itemFunc, idx: int32(i)})
 			}
-			if pc, ok := d.Addr(i, dwarf.AttrLowpc); ok && pc != 0 {
-				name, ok := linkageName(d, i)
-				if !ok {
+			if pc != 0 {
+				name := linkage
+				if !hasLinkage {
 					name, _ = d.String(i, dwarf.AttrName)
 					name = s.qualified(i, name)
 				}

@@ -34,11 +34,11 @@ type item struct {
 // order eachDefinition visits them, reading only the attributes it needs.
 // With stubs it computes the keys of the stand-in candidates.
 func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
-	x, d, root, err := openUnit(f, u)
+	s, err := openUnit(f, u)
 	if err != nil {
 		return nil, err
 	}
-	s := surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}
+	x, d := s.x, s.d
 	var items []item
 	eachDefinition(x, func(i int, tag dwarf.Tag) {
 		switch tag {
@@ -63,23 +63,24 @@ func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
 	return items, nil
 }
 
-// openUnit indexes the entries of u and decodes its unit entry. A skeleton
-// unit of split DWARF is an error: abidrift does not read .dwo files.
-func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*ddwarf.Index, *ddwarf.Decoder, *dwarf.Entry, error) {
+// openUnit indexes the entries of u and decodes its unit entry, for a
+// surveyor of the unit. A skeleton unit of split DWARF is an error: abidrift
+// does not read .dwo files.
+func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
 	x, err := f.Scan(u, depthLimit(f))
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	d := f.NewDecoder(x)
 	root, err := d.Entry(0)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
 	if dwo := dwoName(root); dwo != "" {
-		return nil, nil, nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
+		return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
 			Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
 	}
-	return x, d, root, nil
+	return &surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}, nil
 }
 
 // eachDefinition calls visit with the entries of x in the order of a

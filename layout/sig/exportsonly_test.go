@@ -42,6 +42,9 @@ func TestExportsOnlyAgrees(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
+			if want := exports != nil && st.Source != ""; bin.ExportsOnly != want {
+				t.Fatalf("%s: ExportsOnly is %v, want %v", p, bin.ExportsOnly, want)
+			}
 			r, err := sig.Analyze(f, layout.NewSurface(bin, st, layout.ExportOptions{}), sig.Options{All: true})
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)

@@ -5,155 +5,151 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
 )
 
 // encode writes doc exactly as a json.Encoder with SetIndent("", "  ") and
-// SetEscapeHTML(false) would, but faster and in bounded memory: the elements
-// of the document's large arrays (functions, types) are marshalled in chunks
-// on all CPUs, each indented by a byte loop instead of json.Indent, and the
-// pieces are written in order as they are done. Everything else goes through
-// encoding/json as before (TestEncodeMatchesEncoder checks the bytes).
+// SetEscapeHTML(false) would, but faster and in bounded memory: the
+// functions and types, the bulk of a dump, are appended by jsonWriter in
+// chunks on all CPUs and written in order as they are done; the small
+// members go through encoding/json (TestEncodeMatchesEncoder checks the
+// bytes).
 //
-// The type records come from types, made as they are written, when the
-// document has none.
+// The type records come from types, made as they are written, when it is
+// not nil; otherwise from doc.Types.
 func encode(w io.Writer, doc *Doc, types *typeStream) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	v := reflect.ValueOf(doc).Elem()
-	t := v.Type()
-	bw.WriteByte('{')
-	first := true
-	for i := 0; i < t.NumField(); i++ {
-		sf := t.Field(i)
-		if !sf.IsExported() {
-			continue
-		}
-		name, opts, _ := strings.Cut(sf.Tag.Get("json"), ",")
-		if name == "-" {
-			continue
-		}
-		if name == "" {
-			name = sf.Name
-		}
-		fv := v.Field(i)
-		if strings.Contains(","+opts+",", ",omitempty,") && isEmptyValue(fv) {
-			continue
-		}
+	member := func(key string, first bool) {
 		if !first {
 			bw.WriteByte(',')
 		}
-		first = false
-		bw.WriteString("\n  ")
-		key, _ := marshal(name)
-		bw.Write(key)
-		bw.WriteString(": ")
-		var err error
-		lazy := sf.Name == "Types" && types != nil
-		switch {
-		case lazy && len(types.order) >= parallelMin:
-			err = encodeArray(bw, len(types.order), func(i int) any { return types.record(i) })
-		case !lazy && fv.Kind() == reflect.Slice && !fv.IsNil() && fv.Len() >= parallelMin:
-			err = encodeArray(bw, fv.Len(), func(i int) any { return fv.Index(i).Interface() })
-		default:
-			val := fv.Interface()
-			if lazy {
-				val = types.all()
-			}
-			var b []byte
-			if b, err = marshal(val); err == nil {
-				bw.Write(indent(nil, b, 1))
-			}
-		}
-		if err != nil {
+		bw.WriteString("\n  \"" + key + "\": ")
+	}
+	small := func(key string, v any) error {
+		member(key, false)
+		b, err := marshal(v)
+		bw.Write(indent(nil, b, 1))
+		return err
+	}
+	bw.WriteByte('{')
+	member("schema", true)
+	bw.Write(appendString(nil, doc.Schema))
+	if err := small("binary", doc.Binary); err != nil {
+		return err
+	}
+	member("named", false)
+	named := jsonWriter{depth: 1}
+	named.stringArray(doc.Named)
+	bw.Write(named.b)
+	member("functions", false)
+	writeArray(bw, len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, i int) { j.function(&doc.Functions[i]) })
+	if err := small("variables", doc.Variables); err != nil {
+		return err
+	}
+	member("types", false)
+	if types != nil {
+		writeArray(bw, len(types.order), false, func(j *jsonWriter, i int) {
+			t := types.record(i)
+			j.typ(&t)
+		})
+	} else {
+		writeArray(bw, len(doc.Types), doc.Types == nil, func(j *jsonWriter, i int) { j.typ(&doc.Types[i]) })
+	}
+	if doc.Symbols != nil {
+		if err := small("symbols", doc.Symbols); err != nil {
 			return err
 		}
 	}
-	if first {
-		bw.WriteString("}\n")
-	} else {
-		bw.WriteString("\n}\n")
+	if len(doc.VTables) > 0 {
+		if err := small("vtables", doc.VTables); err != nil {
+			return err
+		}
 	}
+	bw.WriteString("\n}\n")
 	return bw.Flush()
 }
 
-// parallelMin is the length from which an array is encoded in parallel chunks.
+// parallelMin is the length from which an array is written in parallel chunks.
 const parallelMin = 1024
 
-// encodeArray writes a top-level array field's value of n elements, made
-// by elem (they sit two levels deep in the document); elem is called on
-// several goroutines at once.
-func encodeArray(w *bufio.Writer, n int, elem func(i int) any) error {
+// writeArray writes a top-level member's array of n elements (null when
+// isNil), each appended by elem two levels deep; from parallelMin elements
+// on, chunks of them are appended on all CPUs at once.
+func writeArray(w *bufio.Writer, n int, isNil bool, elem func(j *jsonWriter, i int)) {
 	const chunk = 256
+	switch {
+	case isNil:
+		w.WriteString("null")
+		return
+	case n < parallelMin:
+		j := jsonWriter{depth: 1}
+		j.open('[')
+		for i := range n {
+			j.elem()
+			elem(&j, i)
+		}
+		j.close(']')
+		w.Write(j.b)
+		return
+	}
 	chunks := (n + chunk - 1) / chunk
 	workers := runtime.GOMAXPROCS(0)
 	type piece struct {
 		b    []byte
-		err  error
 		done chan struct{}
 	}
 	pieces := make([]*piece, chunks)
 	for i := range pieces {
 		pieces[i] = &piece{done: make(chan struct{})}
 	}
-	// At most window chunks are encoded ahead of the writer.
-	window := make(chan struct{}, 2*workers)
-	next := make(chan int)
+	// At most window chunks are appended ahead of the writer; their
+	// buffers are used again once written.
+	window := 2 * workers
+	free := make(chan []byte, window)
+	for range window {
+		free <- nil
+	}
+	// The buffers are handed out in chunk order, so the chunk the writer
+	// waits for always has one.
+	type job struct {
+		c   int
+		buf []byte
+	}
+	next := make(chan job)
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			for c := range next {
-				p := pieces[c]
-				var out []byte
-				for i := c * chunk; i < min((c+1)*chunk, n) && p.err == nil; i++ {
-					buf.Reset()
-					if p.err = enc.Encode(elem(i)); p.err != nil {
-						break
-					}
-					out = append(out, ",\n    "[boolInt(i == 0):]...)
-					out = indent(out, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), 2)
+			for jb := range next {
+				c := jb.c
+				j := jsonWriter{b: jb.buf[:0], depth: 2, empty: c == 0}
+				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
+					j.elem()
+					elem(&j, i)
 				}
-				p.b = out
-				close(p.done)
+				pieces[c].b = j.b
+				close(pieces[c].done)
 			}
 		}()
 	}
 	go func() {
 		for c := range chunks {
-			window <- struct{}{}
-			next <- c
+			next <- job{c, <-free}
 		}
 		close(next)
 	}()
 	w.WriteByte('[')
-	var err error
 	for _, p := range pieces {
 		<-p.done
-		<-window
-		if err == nil {
-			if err = p.err; err == nil {
-				w.Write(p.b)
-			}
-		}
+		w.Write(p.b)
+		free <- p.b
 		p.b = nil
 	}
 	wg.Wait()
 	w.WriteString("\n  ]")
-	return err
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // marshal encodes v compactly without escaping HTML characters.
@@ -225,23 +221,4 @@ func newline(dst []byte, depth int) []byte {
 		dst = append(dst, ' ', ' ')
 	}
 	return dst
-}
-
-// isEmptyValue is encoding/json's omitempty test.
-func isEmptyValue(v reflect.Value) bool {
-	switch v.Kind() {
-	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
-		return v.Len() == 0
-	case reflect.Bool:
-		return !v.Bool()
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return v.Int() == 0
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return v.Uint() == 0
-	case reflect.Float32, reflect.Float64:
-		return v.Float() == 0
-	case reflect.Interface, reflect.Pointer:
-		return v.IsNil()
-	}
-	return false
 }

@@ -3,10 +3,13 @@ package dump
 import (
 	"bytes"
 	"encoding/json"
+	"math/big"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/abi"
 	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
@@ -60,6 +63,65 @@ func TestIndentEdgeCases(t *testing.T) {
 		}
 		if got := indent(nil, []byte(src), 0); string(got) != want.String() {
 			t.Errorf("indent(%s) = %q, want %q", src, got, want.String())
+		}
+	}
+}
+
+// TestAppendMatchesEncoder checks jsonWriter against encoding/json on
+// records holding every field, the strings it must escape, nil and empty
+// slices, and big numbers.
+func TestAppendMatchesEncoder(t *testing.T) {
+	odd := []string{"", "plain", "q\"uote", `back\slash`, "ctl\x01\n\t", "é ü 中", "line\u2028sep\u2029", "bad\xffutf8", "<html>&amp;"}
+	loc := int64(-7)
+	big1, big2 := big.NewInt(-3), new(big.Int).Lsh(big.NewInt(1), 100)
+	var types []Type
+	var fns []Function
+	for i, s := range odd {
+		types = append(types, Type{ID: s, Kind: layout.Kind(s), Name: s, Size: int64(-i), Align: int64(i), Lang: layout.Lang(s),
+			Decl: i%2 == 0, File: s, Line: i, Encoding: layout.Encoding(s), Signed: i%2 == 1, Elem: s, Qualifier: s,
+			Dims: []int64{int64(i), -1}[:i%3], Fields: []Field{{Name: s, Offset: int64(i), Type: s, BitSize: 3, BitOffset: int64(i),
+				Align: 8, Artificial: true, Base: i%2 == 0, File: s, Line: i}}[:i%2],
+			Tag:       &Tag{Offset: int64(i), Type: s, Niche: i%2 == 0},
+			Variants:  []Variant{{Name: s, Discr: big1, Ranges: [][2]*big.Int{{big1, big2}, {nil, big2}}, Fields: []Field{{}}, Type: s}, {}},
+			Templates: []TemplateParam{{Name: s, Type: s, Value: big2}, {}}, Params: []string{s, ""}[:i%3], Result: s,
+			Variadic: true, ABI: s, Holes: []layout.Hole{{Offset: 1, Size: 2, After: s}}, Padding: int64(i), DeclOrder: true, Payload: true})
+		fns = append(fns, Function{Name: s, LinkageName: s, Params: []Param{{Name: s, Type: s,
+			Pass:     &abi.Pass{Mode: abi.Mode(s), Regs: []string{s}, StackOffset: -1},
+			Location: &Location{Expr: s, LocList: &loc}}, {Pass: &abi.Pass{}, Location: &Location{}}},
+			Result: s, ResultPass: &abi.Pass{Regs: []string{}}, NoReturn: true, Variadic: true, Lang: layout.Lang(s), NoCall: true,
+			External: true, LowPC: uint64(i) << 60, File: s, Line: -i, Templates: []TemplateParam{{Value: big1}}})
+	}
+	types = append(types, Type{}, Type{Dims: []int64{}, Fields: []Field{}, Params: []string{}})
+	fns = append(fns, Function{}, Function{Params: []Param{}})
+	many := func(n int) []Type {
+		var out []Type
+		for len(out) < n {
+			out = append(out, types...)
+		}
+		return out
+	}
+	for _, doc := range []*Doc{
+		{Schema: Schema, Types: types, Functions: fns},
+		{Schema: Schema, Named: []string{}, Functions: []Function{}, Variables: []Variable{}, Types: []Type{}, Symbols: &Symbols{}},
+		{Schema: "x", Named: odd, Functions: append(fns, fns...), Types: many(3 * parallelMin),
+			VTables: []VTable{{Type: "t"}}},
+	} {
+		var want, got bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := encode(&got, doc, nil); err != nil {
+			t.Fatal(err)
+		}
+		if g, w := got.String(), want.String(); g != w {
+			i := 0
+			for i < len(g) && i < len(w) && g[i] == w[i] {
+				i++
+			}
+			t.Fatalf("differs at byte %d:\n got %q\nwant %q", i, g[max(i-80, 0):min(i+80, len(g))], w[max(i-80, 0):min(i+80, len(w))])
 		}
 	}
 }

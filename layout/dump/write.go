@@ -86,15 +86,14 @@ func newDoc(m Model, opts Options) (*Doc, *typeStream) {
 		doc.VTables = append(doc.VTables, VTable{Type: v.Type, Impl: v.Impl, Trait: v.Trait, Address: v.Address, Slots: v.Slots})
 	}
 	for _, t := range bin.Types {
-		doc.Named = append(doc.Named, w.ref(t, ""))
+		doc.Named = append(doc.Named, w.ref(t, nowhere))
 	}
 	for _, fn := range bin.Functions {
 		doc.Functions = append(doc.Functions, w.function(fn, opts))
 	}
 	for _, v := range bin.Variables {
-		place := "var:" + v.Name
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
-			Type: w.ref(v.Type, place), Lang: v.Lang, File: v.File, Line: v.Line})
+			Type: w.ref(v.Type, func() string { return "var:" + v.Name }), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
 	// Making the records names every type they reach; the records
 	// themselves are made again when written.
@@ -114,9 +113,14 @@ type writer struct {
 	eq    *equality
 }
 
+// nowhere is the place of a type reached from no parent.
+func nowhere() string { return "" }
+
 // ref returns t's id, giving it one (from its name, spelling or place) on
 // first sight. A type equal to one that already holds the id shares it.
-func (w *writer) ref(t *layout.Type, place string) string {
+// place names where t is reached; it is called only for an unnamed struct,
+// union or enum seen for the first time.
+func (w *writer) ref(t *layout.Type, place func() string) string {
 	if t == nil {
 		return ""
 	}
@@ -141,28 +145,30 @@ func (w *writer) ref(t *layout.Type, place string) string {
 }
 
 // baseID is the id a type would get without clashes.
-func baseID(t *layout.Type, place string) string {
+func baseID(t *layout.Type, place func() string) string {
 	kind := string(t.Kind)
 	switch {
 	case t.Name != "" && t.Kind != layout.KindQualified:
 		return kind + ":" + t.Name
 	case t.IsAggregate():
-		return kind + ":{" + place + "}"
+		return kind + ":{" + place() + "}"
 	}
 	return kind + ":" + layout.TypeName(t)
 }
 
 func (w *writer) function(fn *layout.Function, opts Options) Function {
-	place := "fn:" + fn.Name
-	if fn.LinkageName != "" {
-		place = "fn:" + fn.LinkageName
+	place := func() string {
+		if fn.LinkageName != "" {
+			return "fn:" + fn.LinkageName
+		}
+		return "fn:" + fn.Name
 	}
 	out := Function{Name: fn.Name, LinkageName: fn.LinkageName, Params: []Param{},
-		Result: w.ref(fn.Result, place+"/result"), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
+		Result: w.ref(fn.Result, func() string { return place() + "/result" }), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
 		NoCall: fn.NoCall, External: fn.External, LowPC: fn.LowPC, File: fn.File, Line: fn.Line,
 		Templates: w.templates(fn.Templates, place)}
 	for i, p := range fn.Params {
-		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type, place+"/param:"+strconv.Itoa(i)),
+		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) }),
 			Location: location(p.Location)})
 	}
 	if params, result, ok := opts.Passing(fn); ok && len(params) == len(out.Params) {
@@ -188,22 +194,18 @@ func location(v any) *Location {
 	return nil
 }
 
-func (w *writer) templates(tps []layout.TemplateParam, place string) []TemplateParam {
+func (w *writer) templates(tps []layout.TemplateParam, place func() string) []TemplateParam {
 	var out []TemplateParam
 	for i, tp := range tps {
-		out = append(out, TemplateParam{Name: tp.Name, Type: w.ref(tp.Type, place+"/template:"+strconv.Itoa(i)), Value: tp.Value})
+		out = append(out, TemplateParam{Name: tp.Name, Type: w.ref(tp.Type, func() string { return place() + "/template:" + strconv.Itoa(i) }), Value: tp.Value})
 	}
 	return out
 }
 
-func (w *writer) fields(fs []layout.Field, place string) []Field {
+func (w *writer) fields(fs []layout.Field, place func() string) []Field {
 	var out []Field
 	for i, f := range fs {
-		slot := f.Name
-		if slot == "" {
-			slot = "#" + strconv.Itoa(i)
-		}
-		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: w.ref(f.Type, place+"/field:"+slot),
+		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: w.ref(f.Type, func() string { return place() + "/field:" + slot(f.Name, i) }),
 			BitSize: f.BitSize, BitOffset: f.BitOffset, Align: f.Align, Artificial: f.Artificial, Base: f.Base,
 			File: f.File, Line: f.Line})
 	}
@@ -217,29 +219,33 @@ func (w *writer) typ(t *layout.Type) Type {
 		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
 		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,
 		DeclOrder: t.DeclOrder, Payload: t.Payload}
-	out.Elem = w.ref(t.Elem, id+"/elem")
-	out.Fields = w.fields(t.Fields, id)
+	out.Elem = w.ref(t.Elem, func() string { return id + "/elem" })
+	out.Fields = w.fields(t.Fields, func() string { return id })
 	if t.Tag != nil {
-		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type, id+"/tag"), Niche: t.Tag.Niche}
+		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type, func() string { return id + "/tag" }), Niche: t.Tag.Niche}
 	}
 	for i, v := range t.Variants {
-		slot := v.Name
-		if slot == "" {
-			slot = "#" + strconv.Itoa(i)
-		}
-		vp := id + "/variant:" + slot
+		vp := func() string { return id + "/variant:" + slot(v.Name, i) }
 		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp)}
 		for _, r := range v.Ranges {
 			ov.Ranges = append(ov.Ranges, [2]*bigInt{r.Lo, r.Hi})
 		}
 		out.Variants = append(out.Variants, ov)
 	}
-	out.Templates = w.templates(t.Templates, id)
+	out.Templates = w.templates(t.Templates, func() string { return id })
 	for i, p := range t.Params {
-		out.Params = append(out.Params, w.ref(p, id+"/param:"+strconv.Itoa(i)))
+		out.Params = append(out.Params, w.ref(p, func() string { return id + "/param:" + strconv.Itoa(i) }))
 	}
-	out.Result = w.ref(t.Result, id+"/result")
+	out.Result = w.ref(t.Result, func() string { return id + "/result" })
 	return out
+}
+
+// slot names the i-th field or variant in a place: its name, or "#i".
+func slot(name string, i int) string {
+	if name != "" {
+		return name
+	}
+	return "#" + strconv.Itoa(i)
 }
 
 // String gives the dump of bin as a string, for tests and debugging.

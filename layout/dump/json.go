@@ -1,0 +1,332 @@
+package dump
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/big"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/abidrift/abidrift/layout/abi"
+)
+
+// jsonWriter appends the records of a dump as indented JSON, byte for byte
+// as encoding/json's Encoder indented by two spaces without HTML escaping
+// writes them, without reflection (TestAppendMatchesEncoder checks it). Its
+// methods follow the records' struct fields in order, with their omitempty.
+type jsonWriter struct {
+	b     []byte
+	depth int
+	empty bool // an object or array was opened and has nothing yet
+}
+
+func (j *jsonWriter) open(c byte) {
+	j.b = append(j.b, c)
+	j.depth++
+	j.empty = true
+}
+
+func (j *jsonWriter) close(c byte) {
+	j.depth--
+	if !j.empty {
+		j.b = newline(j.b, j.depth)
+	}
+	j.empty = false
+	j.b = append(j.b, c)
+}
+
+// elem starts the next element of an array.
+func (j *jsonWriter) elem() {
+	if !j.empty {
+		j.b = append(j.b, ',')
+	}
+	j.empty = false
+	j.b = newline(j.b, j.depth)
+}
+
+// key starts the member k of an object.
+func (j *jsonWriter) key(k string) {
+	j.elem()
+	j.b = append(j.b, '"')
+	j.b = append(j.b, k...)
+	j.b = append(j.b, '"', ':', ' ')
+}
+
+func (j *jsonWriter) str(k, v string) {
+	j.key(k)
+	j.b = appendString(j.b, v)
+}
+
+func (j *jsonWriter) strOmit(k, v string) {
+	if v != "" {
+		j.str(k, v)
+	}
+}
+
+func (j *jsonWriter) int(k string, v int64) {
+	j.key(k)
+	j.b = strconv.AppendInt(j.b, v, 10)
+}
+
+func (j *jsonWriter) intOmit(k string, v int64) {
+	if v != 0 {
+		j.int(k, v)
+	}
+}
+
+func (j *jsonWriter) uintOmit(k string, v uint64) {
+	if v != 0 {
+		j.key(k)
+		j.b = strconv.AppendUint(j.b, v, 10)
+	}
+}
+
+func (j *jsonWriter) boolOmit(k string, v bool) {
+	if v {
+		j.key(k)
+		j.b = append(j.b, "true"...)
+	}
+}
+
+func (j *jsonWriter) bigOmit(k string, v *big.Int) {
+	if v != nil {
+		j.key(k)
+		j.b = v.Append(j.b, 10)
+	}
+}
+
+// strings writes a []string member: null when nil, unless omitted.
+func (j *jsonWriter) strings(k string, vs []string, omitEmpty bool) {
+	if omitEmpty && len(vs) == 0 {
+		return
+	}
+	j.key(k)
+	j.stringArray(vs)
+}
+
+func (j *jsonWriter) stringArray(vs []string) {
+	if vs == nil {
+		j.b = append(j.b, "null"...)
+		return
+	}
+	j.open('[')
+	for _, v := range vs {
+		j.elem()
+		j.b = appendString(j.b, v)
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) function(f *Function) {
+	j.open('{')
+	j.str("name", f.Name)
+	j.strOmit("linkage_name", f.LinkageName)
+	j.key("params")
+	if f.Params == nil {
+		j.b = append(j.b, "null"...)
+	} else {
+		j.open('[')
+		for i := range f.Params {
+			j.elem()
+			j.param(&f.Params[i])
+		}
+		j.close(']')
+	}
+	j.strOmit("result", f.Result)
+	if f.ResultPass != nil {
+		j.key("result_pass")
+		j.pass(f.ResultPass)
+	}
+	j.boolOmit("noreturn", f.NoReturn)
+	j.boolOmit("variadic", f.Variadic)
+	j.strOmit("lang", string(f.Lang))
+	j.boolOmit("nocall", f.NoCall)
+	j.boolOmit("external", f.External)
+	j.uintOmit("low_pc", f.LowPC)
+	j.strOmit("file", f.File)
+	j.intOmit("line", int64(f.Line))
+	j.templates(f.Templates)
+	j.close('}')
+}
+
+func (j *jsonWriter) param(p *Param) {
+	j.open('{')
+	j.strOmit("name", p.Name)
+	j.str("type", p.Type)
+	if p.Pass != nil {
+		j.key("pass")
+		j.pass(p.Pass)
+	}
+	if p.Location != nil {
+		j.key("location")
+		j.open('{')
+		j.strOmit("expr", p.Location.Expr)
+		if p.Location.LocList != nil {
+			j.int("loclist", *p.Location.LocList)
+		}
+		j.close('}')
+	}
+	j.close('}')
+}
+
+func (j *jsonWriter) pass(p *abi.Pass) {
+	j.open('{')
+	j.str("mode", string(p.Mode))
+	j.strings("regs", p.Regs, false)
+	j.int("stack_offset", p.StackOffset)
+	j.close('}')
+}
+
+func (j *jsonWriter) templates(tps []TemplateParam) {
+	if len(tps) == 0 {
+		return
+	}
+	j.key("templates")
+	j.open('[')
+	for _, tp := range tps {
+		j.elem()
+		j.open('{')
+		j.strOmit("name", tp.Name)
+		j.strOmit("type", tp.Type)
+		j.bigOmit("value", tp.Value)
+		j.close('}')
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) typ(t *Type) {
+	j.open('{')
+	j.str("id", t.ID)
+	j.str("kind", string(t.Kind))
+	j.strOmit("name", t.Name)
+	j.int("size", t.Size)
+	j.intOmit("align", t.Align)
+	j.strOmit("lang", string(t.Lang))
+	j.boolOmit("decl", t.Decl)
+	j.strOmit("file", t.File)
+	j.intOmit("line", int64(t.Line))
+	j.strOmit("encoding", string(t.Encoding))
+	j.boolOmit("signed", t.Signed)
+	j.strOmit("elem", t.Elem)
+	j.strOmit("qualifier", t.Qualifier)
+	if len(t.Dims) > 0 {
+		j.key("dims")
+		j.open('[')
+		for _, d := range t.Dims {
+			j.elem()
+			j.b = strconv.AppendInt(j.b, d, 10)
+		}
+		j.close(']')
+	}
+	j.fields(t.Fields)
+	if t.Tag != nil {
+		j.key("tag")
+		j.open('{')
+		j.int("offset", t.Tag.Offset)
+		j.strOmit("type", t.Tag.Type)
+		j.boolOmit("niche", t.Tag.Niche)
+		j.close('}')
+	}
+	if len(t.Variants) > 0 {
+		j.key("variants")
+		j.open('[')
+		for i := range t.Variants {
+			j.elem()
+			j.variant(&t.Variants[i])
+		}
+		j.close(']')
+	}
+	j.templates(t.Templates)
+	j.strings("params", t.Params, true)
+	j.strOmit("result", t.Result)
+	j.boolOmit("variadic", t.Variadic)
+	j.strOmit("abi", t.ABI)
+	if len(t.Holes) > 0 {
+		j.key("holes")
+		j.open('[')
+		for _, h := range t.Holes {
+			j.elem()
+			j.open('{')
+			j.int("offset", h.Offset)
+			j.int("size", h.Size)
+			j.str("after", h.After)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.intOmit("padding", t.Padding)
+	j.boolOmit("decl_order", t.DeclOrder)
+	j.boolOmit("payload", t.Payload)
+	j.close('}')
+}
+
+func (j *jsonWriter) fields(fs []Field) {
+	if len(fs) == 0 {
+		return
+	}
+	j.key("fields")
+	j.open('[')
+	for i := range fs {
+		f := &fs[i]
+		j.elem()
+		j.open('{')
+		j.strOmit("name", f.Name)
+		j.int("offset", f.Offset)
+		j.strOmit("type", f.Type)
+		j.intOmit("bit_size", f.BitSize)
+		j.intOmit("bit_offset", f.BitOffset)
+		j.intOmit("align", f.Align)
+		j.boolOmit("artificial", f.Artificial)
+		j.boolOmit("base", f.Base)
+		j.strOmit("file", f.File)
+		j.intOmit("line", int64(f.Line))
+		j.close('}')
+	}
+	j.close(']')
+}
+
+func (j *jsonWriter) variant(v *Variant) {
+	j.open('{')
+	j.str("name", v.Name)
+	j.bigOmit("discr", v.Discr)
+	if len(v.Ranges) > 0 {
+		j.key("ranges")
+		j.open('[')
+		for _, r := range v.Ranges {
+			j.elem()
+			j.open('[')
+			for _, x := range r {
+				j.elem()
+				if x == nil {
+					j.b = append(j.b, "null"...)
+				} else {
+					j.b = x.Append(j.b, 10)
+				}
+			}
+			j.close(']')
+		}
+		j.close(']')
+	}
+	j.fields(v.Fields)
+	j.strOmit("type", v.Type)
+	j.close('}')
+}
+
+// appendString appends s as a JSON string. Strings of printable ASCII
+// without quotes or backslashes, nearly all in a dump, are copied; others
+// go through encoding/json, whose escaping (control characters, invalid
+// UTF-8, U+2028 and U+2029) they must match.
+func appendString(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			enc.Encode(s) // a string always encodes
+			return append(dst, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
+}

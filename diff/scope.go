@@ -214,18 +214,73 @@ func sortedKeys[V any](m map[string]V) []string {
 // graph links the exported symbols and the named types: an edge from a
 // symbol or type to each named type it reaches without passing through
 // another named type, labelled with the step (`run(&Config)`, `Outer.cfg`).
+// Labels are spelled only for the edges of a path that is reported.
 type graph struct {
 	rev   map[string][]gedge // target node -> edges pointing at it
-	roots map[string]rootNode
+	roots map[string]string  // root node ("fn:KEY", "var:KEY") -> symbol
 }
 
+// gedge is an edge to a named type from the node from, through the step of
+// kind: parameter i or the result of a function, a variable's type, the
+// vtable of a trait object, a typedef's target, field i of a struct or
+// union, or field j of variant i of an enum; path continues the step
+// through unnamed types (".inner.x").
 type gedge struct {
-	from, label string
+	from, path string
+	i, j       int32
+	kind       stepKind
 }
 
-type rootNode struct {
-	symbol string
-	label  string // the root's own step, for changes of the symbol itself
+type stepKind uint8
+
+const (
+	stepParam stepKind = iota
+	stepResult
+	stepVar
+	stepVTable
+	stepTypedef
+	stepField
+	stepVariantField
+)
+
+// label spells e's step as impact paths show it.
+func (s *side) label(e gedge) string {
+	switch e.kind {
+	case stepParam, stepResult:
+		en := s.fns[strings.TrimPrefix(e.from, "fn:")]
+		name := shortName(en.name)
+		if e.kind == stepParam {
+			return name + "(" + shortSpell(en.fn.Params[e.i].Type) + ")" + e.path
+		}
+		return name + "() -> " + shortSpell(en.fn.Result) + e.path
+	case stepVar:
+		en := s.vars[strings.TrimPrefix(e.from, "var:")]
+		return shortName(en.name) + ": " + shortSpell(en.v.Type) + e.path
+	case stepTypedef:
+		return e.path
+	}
+	t := s.byKey[e.from]
+	name := shortName(t.Name)
+	switch e.kind {
+	case stepVTable:
+		return name + ".vtable"
+	case stepField:
+		return name + "." + fieldName(t.Fields[e.i]) + e.path
+	}
+	v := t.Variants[e.i]
+	return name + "::" + v.Name + "." + fieldName(v.Fields[e.j]) + e.path
+}
+
+// rootLabel spells the root node's own step, for changes of the symbol itself.
+func (s *side) rootLabel(node string) string {
+	if k, ok := strings.CutPrefix(node, "var:"); ok {
+		return shortName(s.vars[k].name)
+	}
+	e := s.fns[strings.TrimPrefix(node, "fn:")]
+	if e.fn == nil {
+		return shortName(e.name)
+	}
+	return shortName(e.name) + "(" + paramList(e.fn) + ")"
 }
 
 // build computes s.graph.
@@ -233,66 +288,63 @@ func (s *side) buildGraph() *graph {
 	if s.graph != nil {
 		return s.graph
 	}
-	g := &graph{rev: map[string][]gedge{}, roots: map[string]rootNode{}}
+	g := &graph{rev: map[string][]gedge{}, roots: map[string]string{}}
 	s.graph = g
-	link := func(from, label string, t *layout.Type) {
-		for _, hit := range s.namedTargets(t) {
-			lab := label + hit.path
-			g.rev[hit.key] = append(g.rev[hit.key], gedge{from: from, label: lab})
+	var tw targetWalk
+	link := func(e gedge, t *layout.Type) {
+		for _, hit := range tw.namedTargets(s, t) {
+			e.path = hit.path
+			g.rev[hit.key] = append(g.rev[hit.key], e)
 		}
 	}
 	for _, k := range sortedKeys(s.fns) {
 		e := s.fns[k]
 		node := "fn:" + k
-		name := shortName(e.name)
-		fn := e.fn
-		if fn == nil {
-			g.roots[node] = rootNode{symbol: e.symbol, label: name}
+		g.roots[node] = e.symbol
+		if e.fn == nil {
 			continue
 		}
-		g.roots[node] = rootNode{symbol: e.symbol, label: name + "(" + paramList(fn) + ")"}
-		for _, p := range fn.Params {
-			link(node, name+"("+shortSpell(p.Type)+")", p.Type)
+		for i, p := range e.fn.Params {
+			link(gedge{from: node, i: int32(i), kind: stepParam}, p.Type)
 		}
-		if fn.Result != nil {
-			link(node, name+"() -> "+shortSpell(fn.Result), fn.Result)
+		if e.fn.Result != nil {
+			link(gedge{from: node, kind: stepResult}, e.fn.Result)
 		}
 	}
 	for _, k := range sortedKeys(s.vars) {
 		e := s.vars[k]
 		node := "var:" + k
-		name := shortName(e.name)
-		g.roots[node] = rootNode{symbol: e.symbol, label: name}
+		g.roots[node] = e.symbol
 		if e.v != nil {
-			link(node, name+": "+shortSpell(e.v.Type), e.v.Type)
+			link(gedge{from: node, kind: stepVar}, e.v.Type)
 		}
 	}
 	// A trait object reaches the vtables of the trait's impls.
 	vtables := map[string][]string{} // trait -> vtable type keys
-	for _, k := range sortedKeys(s.byKey) {
+	keys := sortedKeys(s.byKey)
+	for _, k := range keys {
 		if tr, ok := vtableTrait(s.byKey[k].Name); ok {
 			vtables[tr] = append(vtables[tr], k)
 		}
 	}
-	for _, k := range sortedKeys(s.byKey) {
+	for _, k := range keys {
 		t := s.byKey[k]
-		name := shortName(t.Name)
 		for _, m := range dynTraits(t.Name) {
 			for _, vk := range vtables[m[1]] {
-				g.rev[vk] = append(g.rev[vk], gedge{from: k, label: name + ".vtable"})
+				g.rev[vk] = append(g.rev[vk], gedge{from: k, kind: stepVTable})
 			}
 		}
 		switch t.Kind {
 		case layout.KindTypedef:
-			link(k, "", t.Elem)
+			link(gedge{from: k, kind: stepTypedef}, t.Elem)
 		case layout.KindStruct, layout.KindUnion:
-			for _, f := range t.Fields {
-				link(k, name+"."+fieldName(f), f.Type)
+			for i, f := range t.Fields {
+				link(gedge{from: k, i: int32(i), kind: stepField}, f.Type)
 			}
 		case layout.KindEnum:
-			for _, v := range t.Variants {
-				for _, f := range v.Fields {
-					link(k, name+"::"+v.Name+"."+fieldName(f), f.Type)
+			for i, v := range t.Variants {
+				for j, f := range v.Fields {
+					link(gedge{from: k, i: int32(i), j: int32(j), kind: stepVariantField}, f.Type)
 				}
 			}
 		}
@@ -322,26 +374,37 @@ type target struct {
 	key, path string
 }
 
+// targetWalk finds the named types a type reaches; its buffers serve every
+// walk of one graph.
+type targetWalk struct {
+	out  []target
+	seen map[*layout.Type]bool
+}
+
 // namedTargets lists the named types t reaches without passing through
 // another named type: through pointers, arrays, qualifiers, function types
-// and unnamed structs and unions (whose member names extend the path).
-func (s *side) namedTargets(t *layout.Type) []target {
-	var out []target
-	seen := map[*layout.Type]bool{}
+// and unnamed structs and unions (whose member names extend the path). The
+// list is valid until the next call.
+func (w *targetWalk) namedTargets(s *side, t *layout.Type) []target {
+	w.out = w.out[:0]
+	if w.seen == nil {
+		w.seen = map[*layout.Type]bool{}
+	}
+	clear(w.seen)
 	var walk func(t *layout.Type, path string, depth int)
 	walk = func(t *layout.Type, path string, depth int) {
-		if t == nil || seen[t] || depth > 64 {
+		if t == nil || w.seen[t] || depth > 64 {
 			return
 		}
 		if isNamedType(t) {
 			if k, ok := s.keyOf[t]; ok {
-				out = append(out, target{k, path})
+				w.out = append(w.out, target{k, path})
 			} else {
-				out = append(out, target{typeKey(t, t.Name), path})
+				w.out = append(w.out, target{typeKey(t, t.Name), path})
 			}
 			return
 		}
-		seen[t] = true
+		w.seen[t] = true
 		switch t.Kind {
 		case layout.KindStruct, layout.KindUnion:
 			for _, f := range t.Fields {
@@ -352,7 +415,7 @@ func (s *side) namedTargets(t *layout.Type) []target {
 		}
 	}
 	walk(t, "", 0)
-	return out
+	return w.out
 }
 
 // computeImpacts fills the impacts of every change.
@@ -375,8 +438,8 @@ func (c *comparer) computeImpacts() {
 // impacts finds every root that reaches the owner of ch, with the shortest path.
 func (s *side) impacts(ch *Change) []Impact {
 	g := s.buildGraph()
-	if r, ok := g.roots[ch.ownerKey]; ok {
-		return []Impact{{Symbol: r.symbol, Path: r.label}}
+	if sym, ok := g.roots[ch.ownerKey]; ok {
+		return []Impact{{Symbol: sym, Path: s.rootLabel(ch.ownerKey)}}
 	}
 	if ch.ownerKey == "" {
 		return nil
@@ -386,8 +449,8 @@ func (s *side) impacts(ch *Change) []Impact {
 		tail = shortName(ch.Owner) + rest
 	}
 	type hop struct {
-		next  string
-		label string
+		next string
+		edge gedge
 	}
 	nextOf := map[string]hop{ch.ownerKey: {}}
 	queue := []string{ch.ownerKey}
@@ -399,18 +462,18 @@ func (s *side) impacts(ch *Change) []Impact {
 			if _, ok := nextOf[e.from]; ok {
 				continue
 			}
-			nextOf[e.from] = hop{next: n, label: e.label}
-			if r, ok := g.roots[e.from]; ok {
+			nextOf[e.from] = hop{next: n, edge: e}
+			if sym, ok := g.roots[e.from]; ok {
 				var steps []string
 				for at := e.from; at != ch.ownerKey; at = nextOf[at].next {
-					if l := nextOf[at].label; l != "" {
+					if l := s.label(nextOf[at].edge); l != "" {
 						steps = append(steps, l)
 					}
 				}
 				if len(steps) == 0 || !strings.HasSuffix(steps[len(steps)-1], tail) {
 					steps = append(steps, tail)
 				}
-				out = append(out, Impact{Symbol: r.symbol, Path: strings.Join(steps, " -> ")})
+				out = append(out, Impact{Symbol: sym, Path: strings.Join(steps, " -> ")})
 				continue
 			}
 			queue = append(queue, e.from)

@@ -17,9 +17,9 @@ import (
 // members go through encoding/json (TestEncodeMatchesEncoder checks the
 // bytes).
 //
-// The type records come from types, made as they are written, when it is
-// not nil; otherwise from doc.Types.
-func encode(w io.Writer, doc *Doc, types *typeStream) error {
+// The function and type records come from recs, made as they are written,
+// when it is not nil; otherwise from doc.
+func encode(w io.Writer, doc *Doc, recs *records) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	member := func(key string, first bool) {
 		if !first {
@@ -44,14 +44,22 @@ func encode(w io.Writer, doc *Doc, types *typeStream) error {
 	named.stringArray(doc.Named)
 	bw.Write(named.b)
 	member("functions", false)
-	writeArray(bw, len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, i int) { j.function(&doc.Functions[i]) })
+	if recs != nil {
+		writeArray(bw, len(recs.funcs), false, func(j *jsonWriter, i int) {
+			f := recs.function(i)
+			j.function(&f)
+		})
+	} else {
+		writeArray(bw, len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, i int) { j.function(&doc.Functions[i]) })
+	}
 	if err := small("variables", doc.Variables); err != nil {
 		return err
 	}
 	member("types", false)
-	if types != nil {
-		writeArray(bw, len(types.order), false, func(j *jsonWriter, i int) {
-			t := types.record(i)
+	if recs != nil {
+		<-recs.sorted
+		writeArray(bw, len(recs.types), false, func(j *jsonWriter, i int) {
+			t := recs.typ(i)
 			j.typ(&t)
 		})
 	} else {

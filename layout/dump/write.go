@@ -32,44 +32,53 @@ type Options struct {
 
 // Write writes m as an indented abidrift.dump/v1 document, byte for byte as
 // json.Encoder indented by "  " without HTML escaping would write New(m)
-// (encode.go). The type records, the bulk of a dump, are made as they are
-// written, in parallel, and never held all at once.
+// (encode.go). The function and type records, the bulk of a dump, are made
+// as they are written, in parallel, and never held all at once.
 func Write(w io.Writer, m Model, opts Options) error {
-	doc, types := newDoc(m, opts)
-	return encode(w, doc, types)
+	doc, recs := newDoc(m, opts)
+	return encode(w, doc, recs)
 }
 
 // New converts m to its dump document.
 func New(m Model, opts Options) *Doc {
-	doc, types := newDoc(m, opts)
-	doc.Types = types.all()
+	doc, recs := newDoc(m, opts)
+	doc.Functions = make([]Function, len(recs.funcs))
+	for i := range doc.Functions {
+		doc.Functions[i] = recs.function(i)
+	}
+	<-recs.sorted
+	doc.Types = make([]Type, len(recs.types))
+	for i := range doc.Types {
+		doc.Types[i] = recs.typ(i)
+	}
 	return doc
 }
 
-// typeStream makes the type records of a document, in id order, once every
-// id is given: record only reads the writer's maps, so records can be made
-// on several goroutines at once.
-type typeStream struct {
-	w     *writer
-	order []*layout.Type
+// records makes the function and type records of a document, in order,
+// once every type has its id: they only read the writer's maps, so records
+// can be made on several goroutines at once.
+type records struct {
+	w       *writer
+	funcs   []*layout.Function
+	types   []*layout.Type // sorted by id once sorted is closed
+	sorted  chan struct{}
+	passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
 }
 
-func (s *typeStream) record(i int) Type { return s.w.typ(s.order[i]) }
+func (r *records) function(i int) Function { return r.w.function(r.funcs[i], r.passing) }
 
-func (s *typeStream) all() []Type {
-	out := make([]Type, len(s.order))
-	for i := range out {
-		out[i] = s.record(i)
-	}
-	return out
-}
+func (r *records) typ(i int) Type { return r.w.typ(r.types[i]) }
 
-// newDoc converts m to its dump document without the type records, and
-// gives every type its id.
-func newDoc(m Model, opts Options) (*Doc, *typeStream) {
+// newDoc converts m to its dump document without the function and type
+// records, and gives every type its id. The passing of the functions'
+// values is predicted meanwhile.
+func newDoc(m Model, opts Options) (*Doc, *records) {
 	bin := m.Binary
-	if opts.Passing == nil {
-		opts.Passing = sigPassing(m)
+	passing := make(chan func(*layout.Function) ([]abi.Pass, *abi.Pass, bool), 1)
+	if opts.Passing != nil {
+		passing <- opts.Passing
+	} else {
+		go func() { passing <- sigPassing(m) }()
 	}
 	w := &writer{ids: map[*layout.Type]string{}, byID: map[string]*layout.Type{}, eq: newEquality()}
 	doc := &Doc{
@@ -77,9 +86,7 @@ func newDoc(m Model, opts Options) (*Doc, *typeStream) {
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
 			SONAME: bin.SONAME, BuildID: bin.BuildID, Producers: append([]string{}, bin.Producers...)},
 		Named:     []string{},
-		Functions: []Function{},
 		Variables: []Variable{},
-		Types:     []Type{},
 		Symbols:   symbolsDoc(m.Symbols),
 	}
 	for _, v := range bin.VTables {
@@ -88,21 +95,25 @@ func newDoc(m Model, opts Options) (*Doc, *typeStream) {
 	for _, t := range bin.Types {
 		doc.Named = append(doc.Named, w.ref(t, nowhere))
 	}
+	// Making the records names every type they reach; the records
+	// themselves are made again when written.
 	for _, fn := range bin.Functions {
-		doc.Functions = append(doc.Functions, w.function(fn, opts))
+		w.function(fn, nil)
 	}
 	for _, v := range bin.Variables {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
 			Type: w.ref(v.Type, func() string { return "var:" + v.Name }), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
-	// Making the records names every type they reach; the records
-	// themselves are made again when written.
 	for i := 0; i < len(w.queue); i++ {
 		w.typ(w.queue[i])
 	}
-	order := slices.Clone(w.queue)
-	slices.SortFunc(order, func(a, b *layout.Type) int { return strings.Compare(w.ids[a], w.ids[b]) })
-	return doc, &typeStream{w: w, order: order}
+	// The types are sorted while the functions are written.
+	recs := &records{w: w, funcs: bin.Functions, types: slices.Clone(w.queue), sorted: make(chan struct{}), passing: <-passing}
+	go func() {
+		defer close(recs.sorted)
+		slices.SortFunc(recs.types, func(a, b *layout.Type) int { return strings.Compare(w.ids[a], w.ids[b]) })
+	}()
+	return doc, recs
 }
 
 // writer assigns ids to types and converts them.
@@ -156,7 +167,9 @@ func baseID(t *layout.Type, place func() string) string {
 	return kind + ":" + layout.TypeName(t)
 }
 
-func (w *writer) function(fn *layout.Function, opts Options) Function {
+// function converts fn to its record, with the passing of its values when
+// passing is not nil.
+func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([]abi.Pass, *abi.Pass, bool)) Function {
 	place := func() string {
 		if fn.LinkageName != "" {
 			return "fn:" + fn.LinkageName
@@ -171,7 +184,10 @@ func (w *writer) function(fn *layout.Function, opts Options) Function {
 		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) }),
 			Location: location(p.Location)})
 	}
-	if params, result, ok := opts.Passing(fn); ok && len(params) == len(out.Params) {
+	if passing == nil {
+		return out
+	}
+	if params, result, ok := passing(fn); ok && len(params) == len(out.Params) {
 		for i := range params {
 			p := params[i]
 			out.Params[i].Pass = &p

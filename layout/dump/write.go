@@ -3,11 +3,13 @@ package dump
 import (
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
@@ -36,8 +38,18 @@ type Options struct {
 // as they are written, in parallel, and never held all at once.
 func Write(w io.Writer, m Model, opts Options) error {
 	doc, recs := newDoc(m, opts)
-	return encode(w, doc, recs)
+	if err := encode(w, doc, recs); err != nil {
+		return err
+	}
+	if recs.w.late.Load() {
+		return errLate
+	}
+	return nil
 }
+
+// errLate is a bug: a record references a type that was not given an id
+// before the records were written.
+var errLate = errors.New("dump: internal error: a type was reached only when written")
 
 // New converts m to its dump document.
 func New(m Model, opts Options) *Doc {
@@ -50,6 +62,9 @@ func New(m Model, opts Options) *Doc {
 	doc.Types = make([]Type, len(recs.types))
 	for i := range doc.Types {
 		doc.Types[i] = recs.typ(i)
+	}
+	if recs.w.late.Load() {
+		panic(errLate)
 	}
 	return doc
 }
@@ -80,7 +95,8 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	} else {
 		go func() { passing <- sigPassing(m) }()
 	}
-	w := &writer{ids: map[*layout.Type]string{}, byID: map[string]*layout.Type{}, eq: newEquality()}
+	n := 2 * len(bin.Types) // about as many types as the named ones reach
+	w := &writer{ids: make(map[*layout.Type]string, n), byID: make(map[string]*layout.Type, n), eq: newEquality(), discovering: true}
 	doc := &Doc{
 		Schema: Schema,
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
@@ -107,6 +123,7 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	for i := 0; i < len(w.queue); i++ {
 		w.typ(w.queue[i])
 	}
+	w.discovering = false
 	// The types are sorted while the functions are written.
 	recs := &records{w: w, funcs: bin.Functions, types: slices.Clone(w.queue), sorted: make(chan struct{}), passing: <-passing}
 	go func() {
@@ -122,6 +139,12 @@ type writer struct {
 	byID  map[string]*layout.Type
 	queue []*layout.Type // types with their own record, in discovery order
 	eq    *equality
+	// discovering is set while the records are made only for the ids they
+	// give (their lists are left empty); once it is cleared, every type a
+	// record references has its id, and ref only reads.
+	discovering bool
+	// late is set when a record references a type discovery missed.
+	late atomic.Bool
 }
 
 // nowhere is the place of a type reached from no parent.
@@ -137,6 +160,10 @@ func (w *writer) ref(t *layout.Type, place func() string) string {
 	}
 	if id, ok := w.ids[t]; ok {
 		return id
+	}
+	if !w.discovering {
+		w.late.Store(true)
+		return ""
 	}
 	base := baseID(t, place)
 	id := base
@@ -181,10 +208,12 @@ func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([
 		NoCall: fn.NoCall, External: fn.External, LowPC: fn.LowPC, File: fn.File, Line: fn.Line,
 		Templates: w.templates(fn.Templates, place)}
 	for i, p := range fn.Params {
-		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) }),
-			Location: location(p.Location)})
+		id := w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) })
+		if !w.discovering {
+			out.Params = append(out.Params, Param{Name: p.Name, Type: id, Location: location(p.Location)})
+		}
 	}
-	if passing == nil {
+	if passing == nil || w.discovering {
 		return out
 	}
 	if params, result, ok := passing(fn); ok && len(params) == len(out.Params) {
@@ -213,7 +242,10 @@ func location(v any) *Location {
 func (w *writer) templates(tps []layout.TemplateParam, place func() string) []TemplateParam {
 	var out []TemplateParam
 	for i, tp := range tps {
-		out = append(out, TemplateParam{Name: tp.Name, Type: w.ref(tp.Type, func() string { return place() + "/template:" + strconv.Itoa(i) }), Value: tp.Value})
+		id := w.ref(tp.Type, func() string { return place() + "/template:" + strconv.Itoa(i) })
+		if !w.discovering {
+			out = append(out, TemplateParam{Name: tp.Name, Type: id, Value: tp.Value})
+		}
 	}
 	return out
 }
@@ -221,7 +253,11 @@ func (w *writer) templates(tps []layout.TemplateParam, place func() string) []Te
 func (w *writer) fields(fs []layout.Field, place func() string) []Field {
 	var out []Field
 	for i, f := range fs {
-		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: w.ref(f.Type, func() string { return place() + "/field:" + slot(f.Name, i) }),
+		id := w.ref(f.Type, func() string { return place() + "/field:" + slot(f.Name, i) })
+		if w.discovering {
+			continue
+		}
+		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: id,
 			BitSize: f.BitSize, BitOffset: f.BitOffset, Align: f.Align, Artificial: f.Artificial, Base: f.Base,
 			File: f.File, Line: f.Line})
 	}
@@ -243,6 +279,9 @@ func (w *writer) typ(t *layout.Type) Type {
 	for i, v := range t.Variants {
 		vp := func() string { return id + "/variant:" + slot(v.Name, i) }
 		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp)}
+		if w.discovering {
+			continue
+		}
 		for _, r := range v.Ranges {
 			ov.Ranges = append(ov.Ranges, [2]*bigInt{r.Lo, r.Hi})
 		}
@@ -250,7 +289,10 @@ func (w *writer) typ(t *layout.Type) Type {
 	}
 	out.Templates = w.templates(t.Templates, func() string { return id })
 	for i, p := range t.Params {
-		out.Params = append(out.Params, w.ref(p, func() string { return id + "/param:" + strconv.Itoa(i) }))
+		pid := w.ref(p, func() string { return id + "/param:" + strconv.Itoa(i) })
+		if !w.discovering {
+			out.Params = append(out.Params, pid)
+		}
 	}
 	out.Result = w.ref(t.Result, func() string { return id + "/result" })
 	return out

@@ -177,8 +177,8 @@ type unitModel struct {
 	// stubs stand in for types this unit defines but another unit builds;
 	// keyed are the stand-in candidates it owns and built.
 	stubs, keyed []stub
-	// built holds every type the unit built, by entry offset.
-	built map[dwarf.Offset]*Type
+	// built holds every type the unit built.
+	built []*Type
 	// declared are the names of the declarations among them (exports-only
 	// builds, which complete them from other units).
 	declared []string
@@ -313,6 +313,12 @@ type builder struct {
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {
 	return &builder{f: f, tree: t, types: map[dwarf.Offset]*Type{}, model: &unitModel{producer: t.producer}}
+}
+
+// register records t as the type of the entry at off.
+func (b *builder) register(off dwarf.Offset, t *Type) {
+	b.types[off] = t
+	b.model.built = append(b.model.built, t)
 }
 
 // readErr is the first attribute value that could not be read in the

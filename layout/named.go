@@ -73,7 +73,6 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 			}
 			b.model.types = append(b.model.types, ty)
 		}
-		b.model.built = b.types
 		_, b.model.declared = namedBuilt(b.types)
 		parts[i] = b.model
 		return b.readErr()

@@ -237,7 +237,7 @@ func (b *builder) stubAt(off dwarf.Offset) *Type {
 		return nil
 	}
 	st := &Type{Kind: it.key.kind, Name: it.key.name, Size: it.key.size, Align: it.align, Lang: b.tree.lang}
-	b.types[off] = st
+	b.register(off, st)
 	b.model.stubs = append(b.model.stubs, stub{t: st, id: it.keyID})
 	return st
 }
@@ -256,7 +256,6 @@ func (b *builder) build(items []item) (bool, error) {
 			b.stubbed[it.idx] = it
 		}
 	}
-	b.model.built = b.types
 	ok := true
 	for i := range items {
 		it := &items[i]

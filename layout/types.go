@@ -132,7 +132,7 @@ func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
 	b.open = append(b.open, off)
 	defer func() { b.depth--; b.open = b.open[:len(b.open)-1] }()
 	t := &Type{Lang: tree.lang, Size: -1}
-	b.types[off] = t
+	b.register(off, t)
 	t.File, t.Line = b.declLocation(n, tree)
 	if err := b.fill(t, n, tree); err != nil {
 		return nil, err

@@ -65,13 +65,13 @@ func Read(r io.Reader, name string) (m Model, err error) {
 			m, err = Model{}, &Error{File: name, Err: fmt.Errorf("malformed dump: %v", p)}
 		}
 	}()
-	var doc Doc
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&doc); err != nil {
-		return Model{}, &Error{File: name, Err: decodeErr(err)}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Model{}, &Error{File: name, Err: err}
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return Model{}, &Error{File: name, Err: fmt.Errorf("unexpected data after the document")}
+	var doc Doc
+	if err := decodeDoc(data, &doc); err != nil {
+		return Model{}, &Error{File: name, Err: decodeErr(err)}
 	}
 	m, err = FromDoc(&doc)
 	if err != nil {

@@ -380,8 +380,9 @@ type dwarfIndex struct {
 }
 
 func newDWARFIndex(bin *Binary) *dwarfIndex {
-	x := &dwarfIndex{fnByLinkage: map[string][]*Function{}, fnByName: map[string][]*Function{},
-		varByLinkage: map[string][]*Variable{}, varName: map[string][]*Variable{}, fnByAddr: map[uint64][]*Function{}}
+	n := len(bin.Functions)
+	x := &dwarfIndex{fnByLinkage: make(map[string][]*Function, n), fnByName: map[string][]*Function{},
+		varByLinkage: map[string][]*Variable{}, varName: map[string][]*Variable{}, fnByAddr: make(map[uint64][]*Function, n)}
 	for _, fn := range bin.Functions {
 		if fn.LowPC != 0 {
 			x.fnByAddr[fn.LowPC] = append(x.fnByAddr[fn.LowPC], fn)

@@ -125,10 +125,22 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	}
 	w.discovering = false
 	// The types are sorted while the functions are written.
-	recs := &records{w: w, funcs: bin.Functions, types: slices.Clone(w.queue), sorted: make(chan struct{}), passing: <-passing}
+	recs := &records{w: w, funcs: bin.Functions, sorted: make(chan struct{}), passing: <-passing}
 	go func() {
 		defer close(recs.sorted)
-		slices.SortFunc(recs.types, func(a, b *layout.Type) int { return strings.Compare(w.ids[a], w.ids[b]) })
+		type typeID struct {
+			id string
+			t  *layout.Type
+		}
+		order := make([]typeID, len(w.queue))
+		for i, t := range w.queue {
+			order[i] = typeID{w.ids[t], t}
+		}
+		slices.SortFunc(order, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
+		recs.types = make([]*layout.Type, len(order))
+		for i, o := range order {
+			recs.types[i] = o.t
+		}
 	}()
 	return doc, recs
 }

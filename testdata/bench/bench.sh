@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks abidrift against libabigail (abidiff, abidw) and pahole on large
 # generated Rust libraries, and against a single-threaded bare walk of the
-# DWARF with Go's debug/dwarf.
+# DWARF with Go's debug/dwarf: dump (abidw, pahole, bare walk), diff of two
+# binaries (abidiff), diff of a baseline of v1 against v2 (abidiff of abidw's
+# ABI XML) and the layout of one type (pahole -C).
 #
 # Usage: testdata/bench/bench.sh [-r RUNS] [-a RUNS] [-s "1 2 4"] [-o TABLE.md]
 #                                 [--abidrift PATH] [--no-anchors] [--no-install]
@@ -156,6 +158,17 @@ for s in $scales; do
 		row "$label" "diff" "$diff_t" "$diff_m" "abidiff" "$ad_t" "$ad_m"
 	else
 		row "$label" "diff" "$diff_t" "$diff_m" "-" "0" "0"
+	fi
+	# The CI flow: a committed baseline of v1 (abidrift's dump, libabigail's
+	# ABI XML, made once, untimed) against the new binary.
+	"$abidrift" dump -o "$dir/gen-${s}x-v1.json" "$v1"
+	read -r bd_t bd_m < <(measure "diff-baseline-$s" "$abidrift" diff "$dir/gen-${s}x-v1.json" "$v2")
+	if have abidw; then
+		abidw --out-file "$dir/gen-${s}x-v1.abi" "$v1"
+		read -r ab_t ab_m < <(anchor "abidiff-baseline-$s" abidiff "$dir/gen-${s}x-v1.abi" "$v2")
+		row "$label" "diff baseline v2" "$bd_t" "$bd_m" "abidiff ABI-XML v2" "$ab_t" "$ab_m"
+	else
+		row "$label" "diff baseline v2" "$bd_t" "$bd_m" "-" "0" "0"
 	fi
 	name=S$((4000 * s / 2 + 3)) # a #[repr(C)] struct in the middle of the crate
 	read -r lay_t lay_m < <(measure "layout-$s" "$abidrift" layout "$v1" "$name")

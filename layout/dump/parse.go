@@ -32,8 +32,11 @@ func decodeDoc(data []byte, doc *Doc) error {
 	var skeleton []byte
 	var cuts []cut
 	from := 0
-	var arrays [2][]byte // functions, types
-	var at [2]int
+	// The arrays of "functions" and "types", at their offsets: each is
+	// decoded, as encoding/json decodes every member; the last value of
+	// the key is the one kept.
+	var arrays [2][]span
+	var lastIsArray [2]bool
 	s.i++
 	for {
 		s.space()
@@ -60,13 +63,13 @@ func decodeDoc(data []byte, doc *Doc) error {
 		}
 		// encoding/json matches keys without regard to case.
 		if k := slices.IndexFunc([]string{"functions", "types"}, func(s string) bool { return strings.EqualFold(s, key) }); k >= 0 {
-			arrays[k] = nil // the last one counts, as for encoding/json
-			if data[valAt] == '[' {
+			lastIsArray[k] = data[valAt] == '['
+			if lastIsArray[k] {
 				skeleton = append(skeleton, data[from:valAt]...)
 				cuts = append(cuts, cut{at: len(skeleton), skipped: s.i - valAt - len("null")})
 				skeleton = append(skeleton, "null"...)
 				from = s.i
-				arrays[k], at[k] = data[valAt:s.i], valAt
+				arrays[k] = append(arrays[k], span{valAt, s.i})
 			}
 		}
 		s.space()
@@ -92,15 +95,29 @@ func decodeDoc(data []byte, doc *Doc) error {
 			return off
 		})
 	}
-	var err error
-	if arrays[0] != nil {
-		doc.Functions, err = decodeArray[Function](arrays[0], at[0], "functions")
+	for _, sp := range arrays[0] {
+		fns, err := decodeArray[Function](data[sp.from:sp.to], sp.from, "functions")
+		if err != nil {
+			return err
+		}
+		if lastIsArray[0] {
+			doc.Functions = fns
+		}
 	}
-	if arrays[1] != nil && err == nil {
-		doc.Types, err = decodeArray[Type](arrays[1], at[1], "types")
+	for _, sp := range arrays[1] {
+		types, err := decodeArray[Type](data[sp.from:sp.to], sp.from, "types")
+		if err != nil {
+			return err
+		}
+		if lastIsArray[1] {
+			doc.Types = types
+		}
 	}
-	return err
+	return nil
 }
+
+// span is where a value lies in a document.
+type span struct{ from, to int }
 
 // cut is where the skeleton of a document left out an array: skipped more
 // bytes of the document than the null put in its place at at.

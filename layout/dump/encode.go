@@ -39,9 +39,8 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 	if err := small("binary", doc.Binary); err != nil {
 		return err
 	}
-	member("named", false)
-	named := jsonWriter{depth: 1}
-	named.stringArray(doc.Named)
+	named := jsonWriter{depth: 1} // a member after others: it starts with a comma
+	named.strings("named", doc.Named, false)
 	bw.Write(named.b)
 	member("functions", false)
 	if recs != nil {

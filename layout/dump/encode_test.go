@@ -33,25 +33,31 @@ func TestEncodeMatchesEncoder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := New(Model{Binary: bin, Symbols: st}, Options{})
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(doc); err != nil {
-			t.Fatal(err)
-		}
+		var got bytes.Buffer
 		if err := Write(&got, Model{Binary: bin, Symbols: st}, Options{}); err != nil {
 			t.Fatal(err)
 		}
-		if !bytes.Equal(got.Bytes(), want.Bytes()) {
-			g, w := got.Bytes(), want.Bytes()
-			i := 0
-			for i < len(g) && i < len(w) && g[i] == w[i] {
-				i++
-			}
-			t.Fatalf("%s: differs at byte %d:\n got %q\nwant %q", p, i, g[max(i-80, 0):min(i+80, len(g))], w[max(i-80, 0):min(i+80, len(w))])
+		sameAsEncoder(t, p, got.Bytes(), New(Model{Binary: bin, Symbols: st}, Options{}))
+	}
+}
+
+// sameAsEncoder checks that got is what encoding/json's Encoder indented by
+// two spaces without HTML escaping writes for doc.
+func sameAsEncoder(t *testing.T, what string, got []byte, doc *Doc) {
+	t.Helper()
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		t.Fatal(err)
+	}
+	if w := want.Bytes(); !bytes.Equal(got, w) {
+		i := 0
+		for i < len(got) && i < len(w) && got[i] == w[i] {
+			i++
 		}
+		t.Fatalf("%s: differs at byte %d:\n got %q\nwant %q", what, i, got[max(i-80, 0):min(i+80, len(got))], w[max(i-80, 0):min(i+80, len(w))])
 	}
 }
 
@@ -106,23 +112,11 @@ func TestAppendMatchesEncoder(t *testing.T) {
 		{Schema: "x", Named: odd, Functions: append(fns, fns...), Types: many(3 * parallelMin),
 			VTables: []VTable{{Type: "t"}}},
 	} {
-		var want, got bytes.Buffer
-		enc := json.NewEncoder(&want)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(doc); err != nil {
-			t.Fatal(err)
-		}
+		var got bytes.Buffer
 		if err := encode(&got, doc, nil); err != nil {
 			t.Fatal(err)
 		}
-		if g, w := got.String(), want.String(); g != w {
-			i := 0
-			for i < len(g) && i < len(w) && g[i] == w[i] {
-				i++
-			}
-			t.Fatalf("differs at byte %d:\n got %q\nwant %q", i, g[max(i-80, 0):min(i+80, len(g))], w[max(i-80, 0):min(i+80, len(w))])
-		}
+		sameAsEncoder(t, "document", got.Bytes(), doc)
 	}
 }
 

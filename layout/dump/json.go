@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"unicode/utf8"
 
+	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/abi"
 )
 
@@ -95,48 +96,36 @@ func (j *jsonWriter) bigOmit(k string, v *big.Int) {
 	}
 }
 
-// strings writes a []string member: null when nil, unless omitted.
-func (j *jsonWriter) strings(k string, vs []string, omitEmpty bool) {
-	if omitEmpty && len(vs) == 0 {
+// list writes the member k, the array xs written by elem: null when xs is
+// nil, nothing when it is empty and omitEmpty.
+func list[T any](j *jsonWriter, k string, xs []T, omitEmpty bool, elem func(x *T)) {
+	if omitEmpty && len(xs) == 0 {
 		return
 	}
 	j.key(k)
-	j.stringArray(vs)
-}
-
-func (j *jsonWriter) stringArray(vs []string) {
-	if vs == nil {
+	if xs == nil {
 		j.b = append(j.b, "null"...)
 		return
 	}
 	j.open('[')
-	for _, v := range vs {
+	for i := range xs {
 		j.elem()
-		j.b = appendString(j.b, v)
+		elem(&xs[i])
 	}
 	j.close(']')
+}
+
+func (j *jsonWriter) strings(k string, vs []string, omitEmpty bool) {
+	list(j, k, vs, omitEmpty, func(v *string) { j.b = appendString(j.b, *v) })
 }
 
 func (j *jsonWriter) function(f *Function) {
 	j.open('{')
 	j.str("name", f.Name)
 	j.strOmit("linkage_name", f.LinkageName)
-	j.key("params")
-	if f.Params == nil {
-		j.b = append(j.b, "null"...)
-	} else {
-		j.open('[')
-		for i := range f.Params {
-			j.elem()
-			j.param(&f.Params[i])
-		}
-		j.close(']')
-	}
+	list(j, "params", f.Params, false, j.param)
 	j.strOmit("result", f.Result)
-	if f.ResultPass != nil {
-		j.key("result_pass")
-		j.pass(f.ResultPass)
-	}
+	j.pass("result_pass", f.ResultPass)
 	j.boolOmit("noreturn", f.NoReturn)
 	j.boolOmit("variadic", f.Variadic)
 	j.strOmit("lang", string(f.Lang))
@@ -145,7 +134,7 @@ func (j *jsonWriter) function(f *Function) {
 	j.uintOmit("low_pc", f.LowPC)
 	j.strOmit("file", f.File)
 	j.intOmit("line", int64(f.Line))
-	j.templates(f.Templates)
+	list(j, "templates", f.Templates, true, j.template)
 	j.close('}')
 }
 
@@ -153,10 +142,7 @@ func (j *jsonWriter) param(p *Param) {
 	j.open('{')
 	j.strOmit("name", p.Name)
 	j.str("type", p.Type)
-	if p.Pass != nil {
-		j.key("pass")
-		j.pass(p.Pass)
-	}
+	j.pass("pass", p.Pass)
 	if p.Location != nil {
 		j.key("location")
 		j.open('{')
@@ -169,7 +155,12 @@ func (j *jsonWriter) param(p *Param) {
 	j.close('}')
 }
 
-func (j *jsonWriter) pass(p *abi.Pass) {
+// pass writes the member k unless p is nil.
+func (j *jsonWriter) pass(k string, p *abi.Pass) {
+	if p == nil {
+		return
+	}
+	j.key(k)
 	j.open('{')
 	j.str("mode", string(p.Mode))
 	j.strings("regs", p.Regs, false)
@@ -177,21 +168,12 @@ func (j *jsonWriter) pass(p *abi.Pass) {
 	j.close('}')
 }
 
-func (j *jsonWriter) templates(tps []TemplateParam) {
-	if len(tps) == 0 {
-		return
-	}
-	j.key("templates")
-	j.open('[')
-	for _, tp := range tps {
-		j.elem()
-		j.open('{')
-		j.strOmit("name", tp.Name)
-		j.strOmit("type", tp.Type)
-		j.bigOmit("value", tp.Value)
-		j.close('}')
-	}
-	j.close(']')
+func (j *jsonWriter) template(tp *TemplateParam) {
+	j.open('{')
+	j.strOmit("name", tp.Name)
+	j.strOmit("type", tp.Type)
+	j.bigOmit("value", tp.Value)
+	j.close('}')
 }
 
 func (j *jsonWriter) typ(t *Type) {
@@ -209,16 +191,8 @@ func (j *jsonWriter) typ(t *Type) {
 	j.boolOmit("signed", t.Signed)
 	j.strOmit("elem", t.Elem)
 	j.strOmit("qualifier", t.Qualifier)
-	if len(t.Dims) > 0 {
-		j.key("dims")
-		j.open('[')
-		for _, d := range t.Dims {
-			j.elem()
-			j.b = strconv.AppendInt(j.b, d, 10)
-		}
-		j.close(']')
-	}
-	j.fields(t.Fields)
+	list(j, "dims", t.Dims, true, func(d *int64) { j.b = strconv.AppendInt(j.b, *d, 10) })
+	list(j, "fields", t.Fields, true, j.field)
 	if t.Tag != nil {
 		j.key("tag")
 		j.open('{')
@@ -227,87 +201,57 @@ func (j *jsonWriter) typ(t *Type) {
 		j.boolOmit("niche", t.Tag.Niche)
 		j.close('}')
 	}
-	if len(t.Variants) > 0 {
-		j.key("variants")
-		j.open('[')
-		for i := range t.Variants {
-			j.elem()
-			j.variant(&t.Variants[i])
-		}
-		j.close(']')
-	}
-	j.templates(t.Templates)
+	list(j, "variants", t.Variants, true, j.variant)
+	list(j, "templates", t.Templates, true, j.template)
 	j.strings("params", t.Params, true)
 	j.strOmit("result", t.Result)
 	j.boolOmit("variadic", t.Variadic)
 	j.strOmit("abi", t.ABI)
-	if len(t.Holes) > 0 {
-		j.key("holes")
-		j.open('[')
-		for _, h := range t.Holes {
-			j.elem()
-			j.open('{')
-			j.int("offset", h.Offset)
-			j.int("size", h.Size)
-			j.str("after", h.After)
-			j.close('}')
-		}
-		j.close(']')
-	}
+	list(j, "holes", t.Holes, true, func(h *layout.Hole) {
+		j.open('{')
+		j.int("offset", h.Offset)
+		j.int("size", h.Size)
+		j.str("after", h.After)
+		j.close('}')
+	})
 	j.intOmit("padding", t.Padding)
 	j.boolOmit("decl_order", t.DeclOrder)
 	j.boolOmit("payload", t.Payload)
 	j.close('}')
 }
 
-func (j *jsonWriter) fields(fs []Field) {
-	if len(fs) == 0 {
-		return
-	}
-	j.key("fields")
-	j.open('[')
-	for i := range fs {
-		f := &fs[i]
-		j.elem()
-		j.open('{')
-		j.strOmit("name", f.Name)
-		j.int("offset", f.Offset)
-		j.strOmit("type", f.Type)
-		j.intOmit("bit_size", f.BitSize)
-		j.intOmit("bit_offset", f.BitOffset)
-		j.intOmit("align", f.Align)
-		j.boolOmit("artificial", f.Artificial)
-		j.boolOmit("base", f.Base)
-		j.strOmit("file", f.File)
-		j.intOmit("line", int64(f.Line))
-		j.close('}')
-	}
-	j.close(']')
+func (j *jsonWriter) field(f *Field) {
+	j.open('{')
+	j.strOmit("name", f.Name)
+	j.int("offset", f.Offset)
+	j.strOmit("type", f.Type)
+	j.intOmit("bit_size", f.BitSize)
+	j.intOmit("bit_offset", f.BitOffset)
+	j.intOmit("align", f.Align)
+	j.boolOmit("artificial", f.Artificial)
+	j.boolOmit("base", f.Base)
+	j.strOmit("file", f.File)
+	j.intOmit("line", int64(f.Line))
+	j.close('}')
 }
 
 func (j *jsonWriter) variant(v *Variant) {
 	j.open('{')
 	j.str("name", v.Name)
 	j.bigOmit("discr", v.Discr)
-	if len(v.Ranges) > 0 {
-		j.key("ranges")
+	list(j, "ranges", v.Ranges, true, func(r *[2]*big.Int) {
 		j.open('[')
-		for _, r := range v.Ranges {
+		for _, x := range r {
 			j.elem()
-			j.open('[')
-			for _, x := range r {
-				j.elem()
-				if x == nil {
-					j.b = append(j.b, "null"...)
-				} else {
-					j.b = x.Append(j.b, 10)
-				}
+			if x == nil {
+				j.b = append(j.b, "null"...)
+			} else {
+				j.b = x.Append(j.b, 10)
 			}
-			j.close(']')
 		}
 		j.close(']')
-	}
-	j.fields(v.Fields)
+	})
+	list(j, "fields", v.Fields, true, j.field)
 	j.strOmit("type", v.Type)
 	j.close('}')
 }

@@ -95,22 +95,22 @@ func decodeDoc(data []byte, doc *Doc) error {
 			return off
 		})
 	}
-	for _, sp := range arrays[0] {
-		fns, err := decodeArray[Function](data[sp.from:sp.to], sp.from, "functions")
-		if err != nil {
-			return err
-		}
-		if lastIsArray[0] {
-			doc.Functions = fns
-		}
+	if err := decodeArrays(data, arrays[0], lastIsArray[0], "functions", &doc.Functions); err != nil {
+		return err
 	}
-	for _, sp := range arrays[1] {
-		types, err := decodeArray[Type](data[sp.from:sp.to], sp.from, "types")
+	return decodeArrays(data, arrays[1], lastIsArray[1], "types", &doc.Types)
+}
+
+// decodeArrays decodes the arrays at spans of data, the values of the
+// member key, into *out when the last value of key is the last of them.
+func decodeArrays[T any](data []byte, spans []span, lastIsArray bool, key string, out *[]T) error {
+	for _, sp := range spans {
+		elems, err := decodeArray[T](data[sp.from:sp.to], sp.from, key)
 		if err != nil {
 			return err
 		}
-		if lastIsArray[1] {
-			doc.Types = types
+		if lastIsArray {
+			*out = elems
 		}
 	}
 	return nil

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 )
 
 // decodeDoc decodes data, a whole dump document, as json.Unmarshal would,
@@ -149,36 +147,15 @@ func decodeArray[T any](arr []byte, base int, key string) ([]T, error) {
 		return nil, shiftErr(json.Unmarshal(arr, new([]T)), key, func(off int64) int64 { return int64(base) + off })
 	}
 	out := make([]T, len(spans))
-	errs := make([]error, len(spans))
-	const chunk = 256
-	chunks := (len(spans) + chunk - 1) / chunk
-	var next sync.Mutex
-	c := 0
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), chunks) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				next.Lock()
-				k := c
-				c++
-				next.Unlock()
-				if k >= chunks {
-					return
-				}
-				for i := k * chunk; i < min((k+1)*chunk, len(spans)); i++ {
-					sp := spans[i]
-					errs[i] = json.Unmarshal(arr[sp[0]:sp[1]], &out[i])
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, shiftErr(err, key, func(off int64) int64 { return int64(base+spans[i][0]) + off })
+	err := inParallel(len(spans), func(i int) error {
+		sp := spans[i]
+		if err := json.Unmarshal(arr[sp[0]:sp[1]], &out[i]); err != nil {
+			return shiftErr(err, key, func(off int64) int64 { return int64(base+sp[0]) + off })
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

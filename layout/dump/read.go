@@ -110,13 +110,15 @@ type reader struct {
 	types map[string]*layout.Type
 }
 
-func (r *reader) ref(id, where string) (*layout.Type, error) {
+// ref returns the type id names; where says what refers to it, for the
+// error when the dump does not define it.
+func (r *reader) ref(id string, where func() string) (*layout.Type, error) {
 	if id == "" {
 		return nil, nil
 	}
 	t := r.types[id]
 	if t == nil {
-		return nil, fmt.Errorf("%s refers to type %q, which the dump does not define", where, id)
+		return nil, fmt.Errorf("%s refers to type %q, which the dump does not define", where(), id)
 	}
 	return t, nil
 }
@@ -157,10 +159,9 @@ func fromDoc(doc *Doc) (*layout.Binary, error) {
 		}
 		r.types[rec.ID] = &layout.Type{}
 	}
-	for i := range doc.Types {
-		if err := r.fill(&doc.Types[i]); err != nil {
-			return nil, err
-		}
+	// Each record fills its own type and only reads the others' ids.
+	if err := inParallel(len(doc.Types), func(i int) error { return r.fill(&doc.Types[i]) }); err != nil {
+		return nil, err
 	}
 	if err := checkGraph(r.types); err != nil {
 		return nil, err
@@ -172,7 +173,7 @@ func fromDoc(doc *Doc) (*layout.Binary, error) {
 	bin := &layout.Binary{Path: b.Path, Arch: b.Arch, PtrSize: b.PtrSize, Format: b.Format, Kind: b.Kind,
 		SONAME: b.SONAME, BuildID: b.BuildID, Producers: append([]string(nil), b.Producers...)}
 	for i, id := range doc.Named {
-		t, err := r.ref(id, fmt.Sprintf("named[%d]", i))
+		t, err := r.ref(id, func() string { return fmt.Sprintf("named[%d]", i) })
 		if err != nil {
 			return nil, err
 		}
@@ -182,14 +183,14 @@ func fromDoc(doc *Doc) (*layout.Binary, error) {
 		bin.Types = append(bin.Types, t)
 	}
 	for i, f := range doc.Functions {
-		fn, err := r.function(f, fmt.Sprintf("functions[%d] (%s)", i, f.Name))
+		fn, err := r.function(f, func() string { return fmt.Sprintf("functions[%d] (%s)", i, f.Name) })
 		if err != nil {
 			return nil, err
 		}
 		bin.Functions = append(bin.Functions, fn)
 	}
 	for i, v := range doc.Variables {
-		t, err := r.ref(v.Type, fmt.Sprintf("variables[%d] (%s)", i, v.Name))
+		t, err := r.ref(v.Type, func() string { return fmt.Sprintf("variables[%d] (%s)", i, v.Name) })
 		if err != nil {
 			return nil, err
 		}
@@ -199,15 +200,15 @@ func fromDoc(doc *Doc) (*layout.Binary, error) {
 	return bin, nil
 }
 
-func (r *reader) function(f Function, where string) (*layout.Function, error) {
+func (r *reader) function(f Function, where func() string) (*layout.Function, error) {
 	fn := &layout.Function{Name: f.Name, LinkageName: f.LinkageName, NoReturn: f.NoReturn, Variadic: f.Variadic,
 		Lang: f.Lang, NoCall: f.NoCall, External: f.External, LowPC: f.LowPC, File: f.File, Line: f.Line}
 	var err error
-	if fn.Result, err = r.ref(f.Result, where+" result"); err != nil {
+	if fn.Result, err = r.ref(f.Result, func() string { return where() + " result" }); err != nil {
 		return nil, err
 	}
 	for j, p := range f.Params {
-		t, err := r.ref(p.Type, fmt.Sprintf("%s parameter %d", where, j))
+		t, err := r.ref(p.Type, func() string { return where() + fmt.Sprintf(" parameter %d", j) })
 		if err != nil {
 			return nil, err
 		}
@@ -219,7 +220,7 @@ func (r *reader) function(f Function, where string) (*layout.Function, error) {
 			default:
 				b, err := hex.DecodeString(p.Location.Expr)
 				if err != nil {
-					return nil, fmt.Errorf("%s parameter %d: location expression is not hex", where, j)
+					return nil, fmt.Errorf("%s parameter %d: location expression is not hex", where(), j)
 				}
 				lp.Location = b
 			}
@@ -232,10 +233,10 @@ func (r *reader) function(f Function, where string) (*layout.Function, error) {
 	return fn, nil
 }
 
-func (r *reader) templates(tps []TemplateParam, where string) ([]layout.TemplateParam, error) {
+func (r *reader) templates(tps []TemplateParam, where func() string) ([]layout.TemplateParam, error) {
 	var out []layout.TemplateParam
 	for i, tp := range tps {
-		t, err := r.ref(tp.Type, fmt.Sprintf("%s template %d", where, i))
+		t, err := r.ref(tp.Type, func() string { return where() + fmt.Sprintf(" template %d", i) })
 		if err != nil {
 			return nil, err
 		}
@@ -244,15 +245,15 @@ func (r *reader) templates(tps []TemplateParam, where string) ([]layout.Template
 	return out, nil
 }
 
-func (r *reader) fields(fs []Field, where string) ([]layout.Field, error) {
+func (r *reader) fields(fs []Field, where func() string) ([]layout.Field, error) {
 	var out []layout.Field
 	for i, f := range fs {
-		t, err := r.ref(f.Type, fmt.Sprintf("%s field %d (%s)", where, i, f.Name))
+		t, err := r.ref(f.Type, func() string { return where() + fmt.Sprintf(" field %d (%s)", i, f.Name) })
 		if err != nil {
 			return nil, err
 		}
 		if f.BitSize < 0 {
-			return nil, fmt.Errorf("%s field %d (%s) has a negative bit size", where, i, f.Name)
+			return nil, fmt.Errorf("%s field %d (%s) has a negative bit size", where(), i, f.Name)
 		}
 		out = append(out, layout.Field{Name: f.Name, Offset: f.Offset, Type: t, BitSize: f.BitSize,
 			BitOffset: f.BitOffset, Align: f.Align, Artificial: f.Artificial, Base: f.Base, File: f.File, Line: f.Line})
@@ -262,16 +263,16 @@ func (r *reader) fields(fs []Field, where string) ([]layout.Field, error) {
 
 // fill sets the type of rec from its record.
 func (r *reader) fill(rec *Type) error {
-	where := fmt.Sprintf("type %q", rec.ID)
+	where := func() string { return fmt.Sprintf("type %q", rec.ID) }
 	if rec.Size < -1 {
-		return fmt.Errorf("%s has size %d", where, rec.Size)
+		return fmt.Errorf("%s has size %d", where(), rec.Size)
 	}
 	if rec.Align < 0 {
-		return fmt.Errorf("%s has alignment %d", where, rec.Align)
+		return fmt.Errorf("%s has alignment %d", where(), rec.Align)
 	}
 	for _, d := range rec.Dims {
 		if d < -1 {
-			return fmt.Errorf("%s has array bound %d", where, d)
+			return fmt.Errorf("%s has array bound %d", where(), d)
 		}
 	}
 	t := r.types[rec.ID]
@@ -280,21 +281,21 @@ func (r *reader) fill(rec *Type) error {
 		Dims: rec.Dims, Variadic: rec.Variadic, ABI: rec.ABI, Holes: rec.Holes, Padding: rec.Padding,
 		DeclOrder: rec.DeclOrder, Payload: rec.Payload}
 	var err error
-	if t.Elem, err = r.ref(rec.Elem, where+" elem"); err != nil {
+	if t.Elem, err = r.ref(rec.Elem, func() string { return where() + " elem" }); err != nil {
 		return err
 	}
 	if t.Fields, err = r.fields(rec.Fields, where); err != nil {
 		return err
 	}
 	if rec.Tag != nil {
-		tt, err := r.ref(rec.Tag.Type, where+" tag")
+		tt, err := r.ref(rec.Tag.Type, func() string { return where() + " tag" })
 		if err != nil {
 			return err
 		}
 		t.Tag = &layout.Tag{Offset: rec.Tag.Offset, Type: tt, Niche: rec.Tag.Niche}
 	}
 	for i, v := range rec.Variants {
-		vw := fmt.Sprintf("%s variant %d (%s)", where, i, v.Name)
+		vw := func() string { return where() + fmt.Sprintf(" variant %d (%s)", i, v.Name) }
 		lv := layout.Variant{Name: v.Name, Discr: copyInt(v.Discr)}
 		if lv.Type, err = r.ref(v.Type, vw); err != nil {
 			return err
@@ -304,7 +305,7 @@ func (r *reader) fill(rec *Type) error {
 		}
 		for _, rg := range v.Ranges {
 			if rg[0] == nil || rg[1] == nil {
-				return fmt.Errorf("%s has an incomplete discriminant range", vw)
+				return fmt.Errorf("%s has an incomplete discriminant range", vw())
 			}
 			lv.Ranges = append(lv.Ranges, layout.DiscrRange{Lo: copyInt(rg[0]), Hi: copyInt(rg[1])})
 		}
@@ -314,13 +315,13 @@ func (r *reader) fill(rec *Type) error {
 		return err
 	}
 	for i, p := range rec.Params {
-		pt, err := r.ref(p, fmt.Sprintf("%s parameter %d", where, i))
+		pt, err := r.ref(p, func() string { return where() + fmt.Sprintf(" parameter %d", i) })
 		if err != nil {
 			return err
 		}
 		t.Params = append(t.Params, pt)
 	}
-	if t.Result, err = r.ref(rec.Result, where+" result"); err != nil {
+	if t.Result, err = r.ref(rec.Result, func() string { return where() + " result" }); err != nil {
 		return err
 	}
 	return nil

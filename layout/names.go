@@ -3,7 +3,6 @@ package layout
 import (
 	"debug/dwarf"
 	"path"
-	"strings"
 )
 
 // qualifiedName is n's name prefixed with its enclosing namespaces and types
@@ -14,31 +13,13 @@ func (b *builder) qualifiedName(n *node, tree *unitTree) string {
 	if name == "" || tree.lang == LangC {
 		return name
 	}
-	parts := []string{name}
-	p := n.parent
+	scopes, p := tree.scopeNames(), tree.idx.Parent(int(n.idx))
 	if spec, ok := n.Val(dwarf.AttrSpecification).(dwarf.Offset); ok {
-		if s, _, err := b.nodeAt(spec); err == nil {
-			p = s.parent
+		if s, st, err := b.nodeAt(spec); err == nil {
+			scopes, p = st.scopeNames(), st.idx.Parent(int(s.idx))
 		}
 	}
-	for i := 0; p != nil && p.Tag != dwarf.TagCompileUnit && p.Tag != dwarf.TagPartialUnit && i < 256; i++ {
-		switch p.Tag {
-		case dwarf.TagNamespace, dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType,
-			dwarf.TagEnumerationType, dwarf.TagSubprogram:
-			pn, _ := p.Val(dwarf.AttrName).(string)
-			if pn == "" && p.Tag == dwarf.TagNamespace {
-				pn = "(anonymous namespace)"
-			}
-			if pn != "" {
-				parts = append(parts, pn)
-			}
-		}
-		p = p.parent
-	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return strings.Join(parts, "::")
+	return scopes.inScope(p, name)
 }
 
 // declLocation returns the source file and line DW_AT_decl_file and

@@ -98,6 +98,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		if err != nil {
 			return err
 		}
+		t.scopes = s.scopes // the survey read the same scopes
 		b := newBuilder(f, t)
 		if _, err := b.build(items); err != nil {
 			return err
@@ -292,7 +293,7 @@ func (s *surveyor) pathHash(i int, name string) uint64 {
 	if s.lang == LangC {
 		return hashPath("", name)
 	}
-	scope, _ := s.scope(s.x.Parent(i), 0)
+	scope, _ := s.scopes.scope(s.x.Parent(i), 0)
 	return hashPath(scope, name)
 }
 

@@ -80,7 +80,7 @@ func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
 		return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
 			Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
 	}
-	return &surveyor{x: x, d: d, lang: langOf(root), scopes: map[int]string{}}, nil
+	return &surveyor{x: x, d: d, lang: langOf(root), scopes: newScopeNames(x, d)}, nil
 }
 
 // eachDefinition calls visit with the entries of x in the order of a
@@ -123,7 +123,7 @@ type surveyor struct {
 	x      *ddwarf.Index
 	d      *ddwarf.Decoder
 	lang   Lang
-	scopes map[int]string // entry -> qualified name of the scope it opens
+	scopes *scopeNames
 }
 
 // stubKey marks a struct, class or union definition with a recorded
@@ -177,49 +177,7 @@ func (s *surveyor) qualified(i int, name string) string {
 	if s.lang == LangC {
 		return name
 	}
-	scope, ok := s.scope(s.x.Parent(i), 0)
-	switch {
-	case !ok:
-		return ""
-	case scope != "":
-		return scope + "::" + name
-	}
-	return name
-}
-
-// scope is the qualified name of the scopes enclosing and including entry p.
-func (s *surveyor) scope(p, depth int) (string, bool) {
-	if p < 0 || depth > 200 {
-		return "", depth <= 200
-	}
-	switch s.x.Tag(p) {
-	case dwarf.TagCompileUnit, dwarf.TagPartialUnit:
-		return "", true
-	}
-	if q, ok := s.scopes[p]; ok {
-		return q, true
-	}
-	outer, ok := s.scope(s.x.Parent(p), depth+1)
-	if !ok {
-		return "", false
-	}
-	q := outer
-	switch tag := s.x.Tag(p); tag {
-	case dwarf.TagNamespace, dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType,
-		dwarf.TagEnumerationType, dwarf.TagSubprogram:
-		pn, _ := s.d.String(p, dwarf.AttrName)
-		if pn == "" && tag == dwarf.TagNamespace {
-			pn = "(anonymous namespace)"
-		}
-		if pn != "" {
-			if q != "" {
-				q += "::"
-			}
-			q += pn
-		}
-	}
-	s.scopes[p] = q
-	return q, true
+	return s.scopes.inScope(s.x.Parent(i), name)
 }
 
 // stubAt returns the stand-in for the type at off when another unit builds

@@ -42,7 +42,8 @@ type unitTree struct {
 	lang     Lang
 	producer string
 	files    []string // line-table file names, read on first use
-	err      error    // the first attribute that could not be read
+	scopes   *scopeNames
+	err      error // the first attribute that could not be read
 }
 
 // readTree indexes the entries of u, refusing nesting deeper than maxDepth,
@@ -65,6 +66,14 @@ func newUnitTree(u *ddwarf.Unit, x *ddwarf.Index, d *ddwarf.Decoder) (*unitTree,
 	t.lang = langOf(t.root)
 	t.producer, _ = t.root.Val(dwarf.AttrProducer).(string)
 	return t, nil
+}
+
+// scopeNames spells the qualified names of t's entries.
+func (t *unitTree) scopeNames() *scopeNames {
+	if t.scopes == nil {
+		t.scopes = newScopeNames(t.idx, t.dec)
+	}
+	return t.scopes
 }
 
 // at returns the node of the entry at off, with its subtree; nil without

@@ -47,7 +47,7 @@ func (t *unitTree) fileNames(b *builder) []string {
 	if err != nil {
 		return t.files
 	}
-	lr, err := b.f.Data.LineReader(root)
+	lr, err := b.f.LineReader(root)
 	if err != nil || lr == nil {
 		return t.files
 	}

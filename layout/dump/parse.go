@@ -85,12 +85,13 @@ func decodeDoc(data []byte, doc *Doc) error {
 	skeleton = append(skeleton, data[from:]...)
 	if err := json.Unmarshal(skeleton, doc); err != nil {
 		return shiftErr(err, "", func(off int64) int64 {
+			shift := 0
 			for _, c := range cuts {
 				if off > int64(c.at) {
-					off += int64(c.skipped)
+					shift += c.skipped
 				}
 			}
-			return off
+			return off + int64(shift)
 		})
 	}
 	if err := decodeArrays(data, arrays[0], lastIsArray[0], "functions", &doc.Functions); err != nil {
@@ -125,7 +126,15 @@ type cut struct{ at, skipped int }
 // whose member key holds it, element by element on all CPUs.
 func decodeArray[T any](arr []byte, base int, key string) ([]T, error) {
 	s := spanner{b: arr, i: 1}
-	var spans [][2]int
+	var spans []span
+	// What the spanner cannot follow, encoding/json decodes or explains.
+	whole := func() ([]T, error) {
+		var out []T
+		if err := json.Unmarshal(arr, &out); err != nil {
+			return nil, shiftErr(err, key, func(off int64) int64 { return int64(base) + off })
+		}
+		return out, nil
+	}
 	for {
 		s.space()
 		if s.i < len(arr) && arr[s.i] == ']' && len(spans) == 0 {
@@ -133,9 +142,9 @@ func decodeArray[T any](arr []byte, base int, key string) ([]T, error) {
 		}
 		at := s.i
 		if !s.value() {
-			return nil, shiftErr(json.Unmarshal(arr, new([]T)), key, func(off int64) int64 { return int64(base) + off })
+			return whole()
 		}
-		spans = append(spans, [2]int{at, s.i})
+		spans = append(spans, span{at, s.i})
 		s.space()
 		if s.i < len(arr) && arr[s.i] == ',' {
 			s.i++
@@ -144,13 +153,13 @@ func decodeArray[T any](arr []byte, base int, key string) ([]T, error) {
 		if s.i < len(arr) && arr[s.i] == ']' {
 			break
 		}
-		return nil, shiftErr(json.Unmarshal(arr, new([]T)), key, func(off int64) int64 { return int64(base) + off })
+		return whole()
 	}
 	out := make([]T, len(spans))
 	err := inParallel(len(spans), func(i int) error {
 		sp := spans[i]
-		if err := json.Unmarshal(arr[sp[0]:sp[1]], &out[i]); err != nil {
-			return shiftErr(err, key, func(off int64) int64 { return int64(base+sp[0]) + off })
+		if err := json.Unmarshal(arr[sp.from:sp.to], &out[i]); err != nil {
+			return shiftErr(err, key, func(off int64) int64 { return int64(base+sp.from) + off })
 		}
 		return nil
 	})

@@ -66,6 +66,7 @@ func TestDecodeDocErrorOffsets(t *testing.T) {
 	for _, c := range []struct{ doc, bad string }{
 		{`{"types":[{"id":"a","kind":"x","size":1},{"id":"b","size":"one"}]}`, `"one"`},
 		{`{"types":[{"id":"a","kind":"x","size":1}],"binary":{"ptr_size":"eight"}}`, `"eight"`},
+		{`{"functions":[{"name":"ffffffffffffffffffffffffffffffff"}],"binary":{"ptr_size":"eight"},"types":[{"id":"a","kind":"x","size":1}]}`, `"eight"`},
 	} {
 		err := decodeDoc([]byte(c.doc), &Doc{})
 		if err == nil {

@@ -1,13 +1,13 @@
 package dump
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/big"
 	"os"
 	"sort"
@@ -54,7 +54,7 @@ func ReadFile(path string) (Model, error) {
 		return Model{}, &Error{File: path, Err: err}
 	}
 	defer f.Close()
-	return Read(bufio.NewReader(f), path)
+	return Read(f, path)
 }
 
 // Read decodes a dump from r; name is the file name errors quote. A malformed
@@ -65,12 +65,19 @@ func Read(r io.Reader, name string) (m Model, err error) {
 			m, err = Model{}, &Error{File: name, Err: fmt.Errorf("malformed dump: %v", p)}
 		}
 	}()
-	data, err := io.ReadAll(r)
-	if err != nil {
+	// The whole document is read at once; a file's size sizes the buffer,
+	// which would otherwise grow by copies to up to twice the document.
+	var buf bytes.Buffer
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := st.Stat(); err == nil && fi.Mode().IsRegular() {
+			buf.Grow(int(fi.Size()) + bytes.MinRead)
+		}
+	}
+	if _, err := buf.ReadFrom(r); err != nil {
 		return Model{}, &Error{File: name, Err: err}
 	}
 	var doc Doc
-	if err := decodeDoc(data, &doc); err != nil {
+	if err := decodeDoc(buf.Bytes(), &doc); err != nil {
 		return Model{}, &Error{File: name, Err: decodeErr(err)}
 	}
 	m, err = FromDoc(&doc)

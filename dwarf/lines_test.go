@@ -1,6 +1,7 @@
 package dwarf
 
 import (
+	stddwarf "debug/dwarf"
 	"encoding/binary"
 	"reflect"
 	"strings"
@@ -43,6 +44,14 @@ func TestLineHeaderCounts(t *testing.T) {
 	} {
 		f := &File{Path: "x.so", Sections: map[string][]byte{"line": c.sec}, ByteOrder: binary.LittleEndian}
 		err := f.checkLineHeader(0)
+		if c.want != "" && err != nil {
+			// LineReader checks before debug/dwarf reads (f.Data is nil here).
+			cu := &stddwarf.Entry{Tag: stddwarf.TagCompileUnit, Field: []stddwarf.Field{
+				{Attr: stddwarf.AttrStmtList, Val: int64(0), Class: stddwarf.ClassLinePtr}}}
+			if _, lerr := f.LineReader(cu); lerr == nil || lerr.Error() != err.Error() {
+				t.Errorf("%s: LineReader gave %v, want %v", c.name, lerr, err)
+			}
+		}
 		switch {
 		case c.want == "" && err != nil:
 			t.Errorf("%s: %v", c.name, err)

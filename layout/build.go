@@ -191,11 +191,13 @@ type stub struct {
 	id int32
 }
 
-// merge joins the units' models, keeping one definition per named type and
-// pointing every reference at it. It reports false if a stand-in has no
-// definition to point at.
+// merge joins the units' models into bin, keeping one definition per named
+// type and pointing every reference at it; the types bin already has come
+// first (and their references are left alone). It reports false if a
+// stand-in has no definition to point at.
 func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 	c := newCanon()
+	c.base = bin.Types
 	producers := map[string]bool{}
 	for _, p := range parts {
 		if p == nil {
@@ -243,8 +245,8 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 	}
 	bin.Types = c.types()
 	const chunk = 512
-	parallel((len(bin.Types)+chunk-1)/chunk, workers, func(i int) {
-		for _, t := range bin.Types[i*chunk : min((i+1)*chunk, len(bin.Types))] {
+	parallel((len(c.order)+chunk-1)/chunk, workers, func(i int) {
+		for _, t := range c.order[i*chunk : min((i+1)*chunk, len(c.order))] {
 			computeFacts(t)
 		}
 	})

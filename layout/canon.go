@@ -13,6 +13,9 @@ type canon struct {
 	byName map[canonName]*Type // kind and name -> first definition, to complete declarations
 	dup    map[*Type]*Type     // a later duplicate -> the definition kept
 	order  []*Type
+	// base, when not nil, holds definitions kept before the others were
+	// added, sorted as types sorts them: they come first.
+	base []*Type
 }
 
 // canonKey identifies a named definition.
@@ -41,7 +44,11 @@ func (c *canon) add(t *Type) {
 		return
 	}
 	key := canonKey{t.Kind, t.Name, t.Size}
-	if kept := c.byKey[key]; kept != nil {
+	kept := c.byKey[key]
+	if kept == nil {
+		kept = c.inBase(t.Kind, t.Name, func(b *Type) bool { return b.Size == t.Size })
+	}
+	if kept != nil {
 		if kept != t {
 			c.dup[t] = kept
 		}
@@ -65,18 +72,37 @@ func (c *canon) lookup(t *Type) *Type {
 		return d
 	}
 	if t.Decl && t.Name != "" {
-		kind := t.Kind
-		if def := c.byName[canonName{kind, t.Name}]; def != nil {
+		if def := c.named(t.Kind, t.Name); def != nil {
 			return def
 		}
 		// A declared struct may be defined as an enum (Rust) or class.
 		for _, k := range []Kind{KindStruct, KindUnion, KindEnum} {
-			if def := c.byName[canonName{k, t.Name}]; def != nil {
+			if def := c.named(k, t.Name); def != nil {
 				return def
 			}
 		}
 	}
 	return t
+}
+
+// named returns the first definition of kind and name: in base, else added.
+func (c *canon) named(kind Kind, name string) *Type {
+	if def := c.inBase(kind, name, func(*Type) bool { return true }); def != nil {
+		return def
+	}
+	return c.byName[canonName{kind, name}]
+}
+
+// inBase returns the first definition in base of kind and name for which
+// ok holds, or nil.
+func (c *canon) inBase(kind Kind, name string, ok func(*Type) bool) *Type {
+	i, _ := slices.BinarySearchFunc(c.base, name, func(t *Type, name string) int { return strings.Compare(t.Name, name) })
+	for ; i < len(c.base) && c.base[i].Name == name; i++ {
+		if t := c.base[i]; t.Kind == kind && ok(t) {
+			return t
+		}
+	}
+	return nil
 }
 
 // rewrite points every reference of the types, functions and variables of
@@ -102,18 +128,33 @@ func (c *canon) rewrite(p *unitModel) {
 	}
 }
 
-// types returns the kept definitions sorted by name, kind and size (a
-// definition's key, so no two compare equal).
+// types returns the kept definitions, base's and the added ones, sorted by
+// name, kind and size (a definition's key, so no two compare equal).
 func (c *canon) types() []*Type {
-	out := append([]*Type(nil), c.order...)
-	slices.SortFunc(out, func(a, b *Type) int {
-		if a.Name != b.Name {
-			return strings.Compare(a.Name, b.Name)
+	added := slices.SortedFunc(slices.Values(c.order), byKey)
+	if len(c.base) == 0 {
+		return added
+	}
+	out := make([]*Type, 0, len(c.base)+len(added))
+	i, j := 0, 0
+	for i < len(c.base) && j < len(added) {
+		if byKey(c.base[i], added[j]) < 0 {
+			out, i = append(out, c.base[i]), i+1
+		} else {
+			out, j = append(out, added[j]), j+1
 		}
-		if a.Kind != b.Kind {
-			return strings.Compare(string(a.Kind), string(b.Kind))
-		}
-		return cmp.Compare(a.Size, b.Size)
-	})
-	return out
+	}
+	out = append(out, c.base[i:]...)
+	return append(out, added[j:]...)
+}
+
+// byKey orders definitions by name, kind and size.
+func byKey(a, b *Type) int {
+	if a.Name != b.Name {
+		return strings.Compare(a.Name, b.Name)
+	}
+	if a.Kind != b.Kind {
+		return strings.Compare(string(a.Kind), string(b.Kind))
+	}
+	return cmp.Compare(a.Size, b.Size)
 }

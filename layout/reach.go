@@ -347,7 +347,7 @@ func Complete(bin *Binary, names []string, open func() (*ddwarf.File, error), wo
 		return err
 	}
 	producers := bin.Producers
-	merge(bin, append([]*unitModel{{types: bin.Types}}, parts...), 0, workers)
+	merge(bin, parts, 0, workers)
 	bin.Producers = producers
 	return nil
 }

@@ -31,6 +31,10 @@ type Binary struct {
 	// function by its address (linkage name, else qualified name), as
 	// VTables names slots from Functions in a whole model.
 	functionNames map[uint64]string
+	// vtableVars are the `{vtable}` variables of the units, in unit order,
+	// when the build found them (vtablesFound): VTables then reads no unit.
+	vtableVars   []vtableVar
+	vtablesFound bool
 }
 
 // Function is a subprogram from DWARF.

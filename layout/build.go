@@ -93,6 +93,9 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 		if !ok {
 			mismatch.Store(true)
 		}
+		if b.model.vtables, err = indexedVtableVars(f, u, t.idx, t.dec); err != nil {
+			return err
+		}
 		parts[i] = b.model
 		step()
 		return nil
@@ -100,7 +103,7 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	if err != nil {
 		return nil, err
 	}
-	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind}
+	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind, vtablesFound: true}
 	if !merge(bin, parts, keys, opts.Workers) || mismatch.Load() {
 		// A stand-in without its definition: build every copy instead.
 		fallbacks.Add(1)
@@ -182,6 +185,8 @@ type unitModel struct {
 	// declared are the names of the declarations among them (exports-only
 	// builds, which complete them from other units).
 	declared []string
+	// vtables are the unit's `{vtable}` variables, for VTables.
+	vtables []vtableVar
 }
 
 // stub is a stand-in type, or an owned definition, with the number of the
@@ -242,6 +247,7 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 		}
 		bin.Functions = append(bin.Functions, p.functions...)
 		bin.Variables = append(bin.Variables, p.variables...)
+		bin.vtableVars = append(bin.vtableVars, p.vtables...)
 	}
 	bin.Types = c.types()
 	const chunk = 512

@@ -104,6 +104,9 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 			return err
 		}
 		b.model.types, b.model.declared = namedBuilt(b.types)
+		if b.model.vtables, err = indexedVtableVars(f, u, s.x, s.d); err != nil {
+			return err
+		}
 		parts[ui] = b.model
 		step()
 		return nil
@@ -116,7 +119,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		return nil, err
 	}
 	bin := &Binary{Path: f.Path, Arch: f.Arch, PtrSize: f.PtrSize, Format: f.Format, Kind: f.Kind, ExportsOnly: true,
-		definitions: defs, functionNames: map[uint64]string{}}
+		definitions: defs, functionNames: map[uint64]string{}, vtablesFound: true}
 	for _, unit := range pcs {
 		for _, p := range unit {
 			if bin.functionNames[p.pc] == "" {

@@ -59,9 +59,14 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 			err = &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: -1, Err: fmt.Errorf("malformed vtable description: %v", r)}
 		}
 	}()
-	vars, err := vtableVars(f)
-	if err != nil || len(vars) == 0 {
-		return nil, err
+	vars := bin.foundVtableVars()
+	if vars == nil {
+		if vars, err = vtableVars(f); err != nil {
+			return nil, err
+		}
+	}
+	if len(vars) == 0 {
+		return nil, nil
 	}
 	dr, err := f.DataReader()
 	if err != nil {
@@ -207,18 +212,34 @@ func vtableVars(f *ddwarf.File) ([]vtableVar, error) {
 	return out, nil
 }
 
+// foundVtableVars returns the vtable variables the build of bin found, nil
+// when it did not look (an empty list when it found none).
+func (bin *Binary) foundVtableVars() []vtableVar {
+	if bin == nil || !bin.vtablesFound {
+		return nil
+	}
+	if bin.vtableVars == nil {
+		return []vtableVar{}
+	}
+	return bin.vtableVars
+}
+
 // unitVtableVars scans one unit; units of other languages are skipped.
 func unitVtableVars(f *ddwarf.File, u *ddwarf.Unit) ([]vtableVar, error) {
-	// The unit's index (dwarf.Index) finds the namespace-scope variables
-	// without decoding the other entries.
 	x, err := f.Scan(u, 0)
 	if err != nil {
 		return nil, err
 	}
+	return indexedVtableVars(f, u, x, f.NewDecoder(x))
+}
+
+// indexedVtableVars finds the vtable variables of u with its index x (which
+// finds the namespace-scope variables without decoding the other entries)
+// and a decoder d of it.
+func indexedVtableVars(f *ddwarf.File, u *ddwarf.Unit, x *ddwarf.Index, d *ddwarf.Decoder) ([]vtableVar, error) {
 	if !x.HasChildren(0) {
 		return nil, nil
 	}
-	d := f.NewDecoder(x)
 	if lang, _ := d.Int(0, dwarf.AttrLanguage); lang != 0x1c { // DW_LANG_Rust
 		return nil, nil
 	}

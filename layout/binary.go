@@ -35,6 +35,8 @@ type Binary struct {
 	// when the build found them (vtablesFound): VTables then reads no unit.
 	vtableVars   []vtableVar
 	vtablesFound bool
+	// numbered is the last Type.Num given.
+	numbered int32
 }
 
 // Function is a subprogram from DWARF.

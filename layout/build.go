@@ -235,10 +235,21 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 		}
 	}
 	// Every type belongs to the unit that built it, so the units' references
-	// are rewritten in parallel; the canon is only read.
+	// are rewritten, and their types numbered, in parallel; the canon is
+	// only read.
+	first := make([]int32, len(parts))
+	for i, p := range parts {
+		first[i] = bin.numbered + 1
+		if p != nil {
+			bin.numbered += int32(len(p.built))
+		}
+	}
 	parallel(len(parts), workers, func(i int) {
 		if p := parts[i]; p != nil {
 			c.rewrite(p)
+			for k, t := range p.built {
+				t.Num = first[i] + int32(k)
+			}
 		}
 	})
 	for _, p := range parts {

@@ -105,6 +105,12 @@ type Type struct {
 	DeclOrder bool
 	// Payload is true for the struct that holds one Rust enum variant's fields.
 	Payload bool
+
+	// Num tells types apart for code that keeps something per type in a
+	// slice rather than a map: Build (and dump.Read) give the types they
+	// make numbers of their own from 1; types made otherwise have 0. The
+	// types of two models may share numbers: check that a slot holds t.
+	Num int32
 }
 
 // Field is a member of a struct, union or enum variant.

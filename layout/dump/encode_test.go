@@ -124,11 +124,65 @@ func TestAppendMatchesEncoder(t *testing.T) {
 // a type discovery did not give an id: ref must not assign ids while records
 // are made on several goroutines.
 func TestLateTypeIsAnError(t *testing.T) {
-	w := &writer{ids: map[*layout.Type]string{}, byID: map[string]*layout.Type{}, eq: newEquality()}
+	w := &writer{ids: typeIDs{others: map[*layout.Type]string{}}, byID: map[string]*layout.Type{}, eq: newEquality()}
 	if id := w.ref(&layout.Type{Kind: layout.KindBase, Name: "u8"}, nowhere); id != "" || !w.late.Load() {
 		t.Fatalf("ref after discovery gave %q, late = %v; want \"\" and true", id, w.late.Load())
 	}
-	if len(w.ids) != 0 || len(w.queue) != 0 {
+	if w.ids.n != 0 || len(w.queue) != 0 {
 		t.Fatal("ref after discovery assigned an id")
+	}
+}
+
+// TestTypeNumbersOnlyHelp checks that the ids of a dump do not depend on
+// Type.Num: the dump of a built model is the same with the numbers Build
+// gave, with none, and with numbers shared by many types (as when a model
+// mixes the types of two builds).
+func TestTypeNumbersOnlyHelp(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/layout/bin/rust-*.so")
+	if len(paths) == 0 {
+		t.Skip("no binaries")
+	}
+	for _, p := range paths[:min(3, len(paths))] {
+		_, bin := layouttest.Open(t, p)
+		dumpOf := func() string {
+			var b bytes.Buffer
+			if err := Write(&b, Model{Binary: bin}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			return b.String()
+		}
+		want := dumpOf()
+		var all []*layout.Type
+		seen := map[*layout.Type]bool{}
+		var visit func(*layout.Type)
+		visit = func(u *layout.Type) {
+			if u != nil && !seen[u] {
+				seen[u] = true
+				all = append(all, u)
+				for _, r := range u.Refs() {
+					visit(*r)
+				}
+			}
+		}
+		for _, u := range bin.Types {
+			visit(u)
+		}
+		for _, fn := range bin.Functions {
+			visit(fn.Result)
+			for _, prm := range fn.Params {
+				visit(prm.Type)
+			}
+		}
+		for i, renumber := range []func(k int) int32{
+			func(int) int32 { return 0 },
+			func(k int) int32 { return int32(k%7 + 1) },
+		} {
+			for k, u := range all {
+				u.Num = renumber(k)
+			}
+			if got := dumpOf(); got != want {
+				t.Errorf("%s: the dump changes with numbering %d", p, i)
+			}
+		}
 	}
 }

@@ -164,7 +164,7 @@ func fromDoc(doc *Doc) (*layout.Binary, error) {
 		if !kinds[rec.Kind] {
 			return nil, fmt.Errorf("type %q has unknown kind %q", rec.ID, rec.Kind)
 		}
-		r.types[rec.ID] = &layout.Type{}
+		r.types[rec.ID] = &layout.Type{Num: int32(i + 1)}
 	}
 	// Each record fills its own type and only reads the others' ids.
 	if err := inParallel(len(doc.Types), func(i int) error { return r.fill(&doc.Types[i]) }); err != nil {
@@ -283,7 +283,7 @@ func (r *reader) fill(rec *Type) error {
 		}
 	}
 	t := r.types[rec.ID]
-	*t = layout.Type{Kind: rec.Kind, Name: rec.Name, Size: rec.Size, Align: rec.Align, Lang: rec.Lang, Decl: rec.Decl,
+	*t = layout.Type{Num: t.Num, Kind: rec.Kind, Name: rec.Name, Size: rec.Size, Align: rec.Align, Lang: rec.Lang, Decl: rec.Decl,
 		File: rec.File, Line: rec.Line, Encoding: rec.Encoding, Signed: rec.Signed, Qualifier: rec.Qualifier,
 		Dims: rec.Dims, Variadic: rec.Variadic, ABI: rec.ABI, Holes: rec.Holes, Padding: rec.Padding,
 		DeclOrder: rec.DeclOrder, Payload: rec.Payload}

@@ -124,11 +124,11 @@ func TestAppendMatchesEncoder(t *testing.T) {
 // a type discovery did not give an id: ref must not assign ids while records
 // are made on several goroutines.
 func TestLateTypeIsAnError(t *testing.T) {
-	w := &writer{ids: typeIDs{others: map[*layout.Type]string{}}, byID: map[string]*layout.Type{}, eq: newEquality()}
+	w := &writer{byID: map[string]*layout.Type{}, eq: newEquality()}
 	if id := w.ref(&layout.Type{Kind: layout.KindBase, Name: "u8"}, nowhere); id != "" || !w.late.Load() {
 		t.Fatalf("ref after discovery gave %q, late = %v; want \"\" and true", id, w.late.Load())
 	}
-	if w.ids.n != 0 || len(w.queue) != 0 {
+	if w.ids.Len() != 0 || len(w.queue) != 0 {
 		t.Fatal("ref after discovery assigned an id")
 	}
 }

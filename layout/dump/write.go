@@ -96,7 +96,7 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		go func() { passing <- sigPassing(m) }()
 	}
 	n := 2 * len(bin.Types) // about as many types as the named ones reach
-	w := &writer{ids: typeIDs{others: map[*layout.Type]string{}}, byID: make(map[string]*layout.Type, n), eq: newEquality(), discovering: true}
+	w := &writer{byID: make(map[string]*layout.Type, n), eq: newEquality(), discovering: true}
 	doc := &Doc{
 		Schema: Schema,
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
@@ -134,7 +134,8 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		}
 		order := make([]typeID, len(w.queue))
 		for i, t := range w.queue {
-			order[i] = typeID{w.ids.get(t), t}
+			id, _ := w.ids.Get(t)
+			order[i] = typeID{id, t}
 		}
 		slices.SortFunc(order, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
 		recs.types = make([]*layout.Type, len(order))
@@ -147,7 +148,7 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 
 // writer assigns ids to types and converts them.
 type writer struct {
-	ids   typeIDs
+	ids   layout.TypeTable[string]
 	byID  map[string]*layout.Type
 	queue []*layout.Type // types with their own record, in discovery order
 	eq    *equality
@@ -157,44 +158,6 @@ type writer struct {
 	discovering bool
 	// late is set when a record references a type discovery missed.
 	late atomic.Bool
-}
-
-// typeIDs holds the ids given to types: by Type.Num, which spares a map
-// lookup per reference, or in a map for types without their own number.
-type typeIDs struct {
-	byNum  []numberedID
-	others map[*layout.Type]string
-	n      int // ids given
-}
-
-type numberedID struct {
-	t  *layout.Type
-	id string
-}
-
-// get returns t's id, "" when it has none.
-func (x *typeIDs) get(t *layout.Type) string {
-	if n := int(t.Num); n > 0 && n < len(x.byNum) && x.byNum[n].t == t {
-		return x.byNum[n].id
-	}
-	return x.others[t]
-}
-
-func (x *typeIDs) set(t *layout.Type, id string) {
-	x.n++
-	n := int(t.Num)
-	if n <= 0 {
-		x.others[t] = id
-		return
-	}
-	if n >= len(x.byNum) {
-		x.byNum = append(x.byNum, make([]numberedID, max(n+1, 2*len(x.byNum))-len(x.byNum))...)
-	}
-	if x.byNum[n].t == nil {
-		x.byNum[n] = numberedID{t, id}
-	} else {
-		x.others[t] = id // another model's type with the same number
-	}
 }
 
 // nowhere is the place of a type reached from no parent.
@@ -208,7 +171,7 @@ func (w *writer) ref(t *layout.Type, place func() string) string {
 	if t == nil {
 		return ""
 	}
-	if id := w.ids.get(t); id != "" {
+	if id, ok := w.ids.Get(t); ok {
 		return id
 	}
 	if !w.discovering {
@@ -221,12 +184,12 @@ func (w *writer) ref(t *layout.Type, place func() string) string {
 		u, taken := w.byID[id]
 		if !taken {
 			w.byID[id] = t
-			w.ids.set(t, id)
+			w.ids.Set(t, id)
 			w.queue = append(w.queue, t)
 			return id
 		}
 		if w.eq.equal(t, u) {
-			w.ids.set(t, id)
+			w.ids.Set(t, id)
 			return id
 		}
 		id = base + "#" + strconv.Itoa(n)
@@ -317,7 +280,7 @@ func (w *writer) fields(fs []layout.Field, place func() string) []Field {
 
 // typ converts t, whose id is already assigned, to its record.
 func (w *writer) typ(t *layout.Type) Type {
-	id := w.ids.get(t)
+	id, _ := w.ids.Get(t)
 	out := Type{ID: id, Kind: t.Kind, Name: t.Name, Size: t.Size, Align: t.Align, Lang: t.Lang, Decl: t.Decl,
 		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
 		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,

@@ -1,0 +1,54 @@
+package layout
+
+// TypeTable maps types to values of V, for code that looks types up often:
+// in a slice indexed by Type.Num, which spares hashing, or in a map for the
+// types without a number of their own (none, or one another type in the
+// table has). The zero value is an empty table.
+type TypeTable[V any] struct {
+	byNum  []typeSlot[V]
+	others map[*Type]V
+	n      int
+}
+
+type typeSlot[V any] struct {
+	t *Type
+	v V
+}
+
+// Get returns t's value and whether t has one.
+func (m *TypeTable[V]) Get(t *Type) (V, bool) {
+	if n := int(t.Num); n > 0 && n < len(m.byNum) && m.byNum[n].t == t {
+		return m.byNum[n].v, true
+	}
+	v, ok := m.others[t]
+	return v, ok
+}
+
+// Set gives t the value v.
+func (m *TypeTable[V]) Set(t *Type, v V) {
+	n := int(t.Num)
+	if n > 0 {
+		if n >= len(m.byNum) {
+			m.byNum = append(m.byNum, make([]typeSlot[V], max(n+1, 2*len(m.byNum))-len(m.byNum))...)
+		}
+		switch m.byNum[n].t {
+		case t:
+			m.byNum[n].v = v
+			return
+		case nil:
+			m.byNum[n] = typeSlot[V]{t, v}
+			m.n++
+			return
+		}
+	}
+	if m.others == nil {
+		m.others = map[*Type]V{}
+	}
+	if _, ok := m.others[t]; !ok {
+		m.n++
+	}
+	m.others[t] = v
+}
+
+// Len is the number of types with a value.
+func (m *TypeTable[V]) Len() int { return m.n }

@@ -27,7 +27,7 @@ type side struct {
 	// defined differently in different units of one binary.
 	defs map[string][]*layout.Type
 	// keyOf is the type key of each named type reached.
-	keyOf map[*layout.Type]string
+	keyOf layout.TypeTable[string]
 	graph *graph
 }
 
@@ -113,16 +113,17 @@ func dynTraits(name string) [][]string {
 // (all of them with AllTypes; those matching Types with Types). rename maps
 // the old crate names to the new ones when s is the old side.
 func (s *side) scope(rename crateMap, opts Options) {
-	s.byKey, s.named, s.keyOf = map[string]*layout.Type{}, map[string]*layout.Type{}, map[*layout.Type]string{}
+	n := len(s.bin.Types)
+	s.byKey, s.named = make(map[string]*layout.Type, n), make(map[string]*layout.Type, n)
 	key := func(t *layout.Type) string {
-		if k, ok := s.keyOf[t]; ok {
+		if k, ok := s.keyOf.Get(t); ok {
 			return k
 		}
 		k := typeKey(t, rename.rename(t.Name))
-		s.keyOf[t] = k
+		s.keyOf.Set(t, k)
 		return k
 	}
-	s.defs = map[string][]*layout.Type{}
+	s.defs = make(map[string][]*layout.Type, n)
 	for _, t := range s.bin.Types {
 		k := key(t)
 		if s.byKey[k] == nil {
@@ -130,12 +131,15 @@ func (s *side) scope(rename crateMap, opts Options) {
 		}
 		s.defs[k] = append(s.defs[k], t)
 	}
-	reached := map[string]*layout.Type{}
-	visited := map[*layout.Type]bool{}
+	reached := make(map[string]*layout.Type, n)
+	var visited layout.TypeTable[bool]
 	var stack []*layout.Type
 	push := func(t *layout.Type) {
-		if t != nil && !visited[t] {
-			visited[t] = true
+		if t == nil {
+			return
+		}
+		if _, ok := visited.Get(t); !ok {
+			visited.Set(t, true)
 			stack = append(stack, t)
 		}
 	}
@@ -377,8 +381,10 @@ type target struct {
 // targetWalk finds the named types a type reaches; its buffers serve every
 // walk of one graph.
 type targetWalk struct {
-	out  []target
-	seen map[*layout.Type]bool
+	out []target
+	// seen holds the number of the last walk that passed each type.
+	seen layout.TypeTable[int]
+	walk int
 }
 
 // namedTargets lists the named types t reaches without passing through
@@ -387,24 +393,24 @@ type targetWalk struct {
 // list is valid until the next call.
 func (w *targetWalk) namedTargets(s *side, t *layout.Type) []target {
 	w.out = w.out[:0]
-	if w.seen == nil {
-		w.seen = map[*layout.Type]bool{}
-	}
-	clear(w.seen)
+	w.walk++
 	var walk func(t *layout.Type, path string, depth int)
 	walk = func(t *layout.Type, path string, depth int) {
-		if t == nil || w.seen[t] || depth > 64 {
+		if t == nil || depth > 64 {
+			return
+		}
+		if last, _ := w.seen.Get(t); last == w.walk {
 			return
 		}
 		if isNamedType(t) {
-			if k, ok := s.keyOf[t]; ok {
+			if k, ok := s.keyOf.Get(t); ok {
 				w.out = append(w.out, target{k, path})
 			} else {
 				w.out = append(w.out, target{typeKey(t, t.Name), path})
 			}
 			return
 		}
-		w.seen[t] = true
+		w.seen.Set(t, w.walk)
 		switch t.Kind {
 		case layout.KindStruct, layout.KindUnion:
 			for _, f := range t.Fields {

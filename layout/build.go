@@ -201,7 +201,13 @@ type stub struct {
 // first (and their references are left alone). It reports false if a
 // stand-in has no definition to point at.
 func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
-	c := newCanon()
+	n := 0
+	for _, p := range parts {
+		if p != nil {
+			n += len(p.types)
+		}
+	}
+	c := newCanon(n)
 	c.base = bin.Types
 	producers := map[string]bool{}
 	for _, p := range parts {

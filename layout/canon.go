@@ -30,8 +30,9 @@ type canonName struct {
 	name string
 }
 
-func newCanon() *canon {
-	return &canon{byKey: map[canonKey]*Type{}, byName: map[canonName]*Type{}, dup: map[*Type]*Type{}}
+// newCanon makes a canon for about n definitions.
+func newCanon(n int) *canon {
+	return &canon{byKey: make(map[canonKey]*Type, n), byName: make(map[canonName]*Type, n), dup: map[*Type]*Type{}}
 }
 
 func isNamedDefinition(t *Type) bool {

@@ -230,6 +230,9 @@ func completeDeclarations(f *ddwarf.File, parts []*unitModel, known []string, de
 // undefinedNames lists the names of the declarations the parts reached that
 // none of them defines, leaving out those in looked.
 func undefinedNames(parts []*unitModel, looked []string) []string {
+	if !slices.ContainsFunc(parts, func(p *unitModel) bool { return p != nil && len(p.declared) > 0 }) {
+		return nil // Rust units declare nothing
+	}
 	defined := map[string]bool{}
 	for _, n := range looked {
 		defined[n] = true

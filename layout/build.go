@@ -4,6 +4,7 @@ import (
 	"debug/dwarf"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -75,7 +76,7 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	if err != nil {
 		return nil, err
 	}
-	keys := owners(work)
+	keys := owners(work, opts.Workers)
 	parts := make([]*unitModel, len(units))
 	var mismatch atomic.Bool
 	err = f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
@@ -135,25 +136,40 @@ type unitWork struct {
 }
 
 // owners numbers the stand-in keys and gives each to the first unit that
-// defines it: the other units' definitions become stand-ins.
-func owners(work []*unitWork) int {
-	type owned struct{ id, unit int32 }
-	owner := map[canonKey]owned{}
-	for i, w := range work {
-		for k := range w.items {
-			it := &w.items[k]
-			if !it.stubbable {
-				continue
+// defines it: the other units' definitions become stand-ins. The keys are
+// split between goroutines by the hashes of their names (item.hash).
+func owners(work []*unitWork, workers int) int {
+	shards := shardCount(workers)
+	counts := make([]int, shards)
+	parallel(shards, shards, func(s int) {
+		type owned struct{ id, unit int32 }
+		owner := map[canonKey]owned{}
+		for u, w := range work {
+			for k := range w.items {
+				it := &w.items[k]
+				if !it.stubbable || int(it.hash%uint64(shards)) != s {
+					continue
+				}
+				o, ok := owner[it.key]
+				if !ok {
+					o = owned{id: int32(len(owner)*shards + s), unit: int32(u)}
+					owner[it.key] = o
+				}
+				it.keyID, it.stub = o.id, o.unit != int32(u)
 			}
-			o, ok := owner[it.key]
-			if !ok {
-				o = owned{id: int32(len(owner)), unit: int32(i)}
-				owner[it.key] = o
-			}
-			it.keyID, it.stub = o.id, o.unit != int32(i)
 		}
+		counts[s] = len(owner)
+	})
+	return slices.Max(counts) * shards
+}
+
+// shardCount is the number of shards work is split in for workers
+// goroutines (all CPUs when workers <= 0).
+func shardCount(workers int) int {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
-	return len(owner)
+	return min(workers, 64) // shard numbers are bytes
 }
 
 // dwoName is the split-DWARF file a skeleton unit points to, or "".
@@ -201,26 +217,34 @@ type stub struct {
 // first (and their references are left alone). It reports false if a
 // stand-in has no definition to point at.
 func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
+	// The units' types are numbered, and the shards of their named types
+	// found, in parallel.
+	first := make([]int32, len(parts))
 	n := 0
-	for _, p := range parts {
+	for i, p := range parts {
+		first[i] = bin.numbered + 1
 		if p != nil {
+			bin.numbered += int32(len(p.built))
 			n += len(p.types)
 		}
 	}
-	c := newCanon(n)
+	c := newCanon(n, workers, bin.numbered)
 	c.base = bin.Types
-	producers := map[string]bool{}
-	for _, p := range parts {
+	shards := make([][]uint8, len(parts))
+	parallel(len(parts), workers, func(i int) {
+		p := parts[i]
 		if p == nil {
-			continue
+			return
 		}
-		if p.producer != "" {
-			producers[p.producer] = true
+		for k, t := range p.built {
+			t.Num = first[i] + int32(k)
 		}
-		for _, t := range p.types {
-			c.add(t)
+		shards[i] = make([]uint8, len(p.types))
+		for k, t := range p.types {
+			shards[i][k] = uint8(c.shardOf(t.Name))
 		}
-	}
+	})
+	c.addAll(parts, shards)
 	kept := make([]*Type, keys)
 	for _, p := range parts {
 		if p != nil {
@@ -237,42 +261,38 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 			if kept[st.id] == nil {
 				return false
 			}
-			c.dup[st.t] = kept[st.id]
+			c.dup[st.t.Num] = kept[st.id]
 		}
 	}
 	// Every type belongs to the unit that built it, so the units' references
-	// are rewritten, and their types numbered, in parallel; the canon is
-	// only read.
-	first := make([]int32, len(parts))
-	for i, p := range parts {
-		first[i] = bin.numbered + 1
-		if p != nil {
-			bin.numbered += int32(len(p.built))
-		}
-	}
+	// are rewritten in parallel; the canon is only read.
 	parallel(len(parts), workers, func(i int) {
 		if p := parts[i]; p != nil {
 			c.rewrite(p)
-			for k, t := range p.built {
-				t.Num = first[i] + int32(k)
-			}
 		}
 	})
+	producers := map[string]bool{}
 	for _, p := range parts {
 		if p == nil {
 			continue
+		}
+		if p.producer != "" {
+			producers[p.producer] = true
 		}
 		bin.Functions = append(bin.Functions, p.functions...)
 		bin.Variables = append(bin.Variables, p.variables...)
 		bin.vtableVars = append(bin.vtableVars, p.vtables...)
 	}
-	bin.Types = c.types()
-	const chunk = 512
-	parallel((len(c.order)+chunk-1)/chunk, workers, func(i int) {
-		for _, t := range c.order[i*chunk : min((i+1)*chunk, len(c.order))] {
-			computeFacts(t)
-		}
-	})
+	added := c.added()
+	bin.Types = c.types(added)
+	for _, ts := range added {
+		const chunk = 512
+		parallel((len(ts)+chunk-1)/chunk, workers, func(i int) {
+			for _, t := range ts[i*chunk : min((i+1)*chunk, len(ts))] {
+				computeFacts(t)
+			}
+		})
+	}
 	for p := range producers {
 		bin.Producers = append(bin.Producers, p)
 	}

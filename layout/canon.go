@@ -2,20 +2,33 @@ package layout
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
 	"strings"
 )
 
 // canon keeps one definition per named type. Types with the same kind and
 // name but different sizes (C types that differ between units) are kept apart.
+//
+// The definitions are split between shards by the hash of their names, so
+// that the shards take them in on several goroutines at once (addAll):
+// everything canon knows of a name is in that name's shard.
 type canon struct {
-	byKey  map[canonKey]*Type  // kind, name and size -> first definition
-	byName map[canonName]*Type // kind and name -> first definition, to complete declarations
-	dup    map[*Type]*Type     // a later duplicate -> the definition kept
-	order  []*Type
+	shards []canonShard
+	// dup maps a later duplicate, by Type.Num, to the definition kept.
+	dup []*Type
 	// base, when not nil, holds definitions kept before the others were
 	// added, sorted as types sorts them: they come first.
 	base []*Type
+}
+
+// canonShard is what canon knows of the names of one shard.
+type canonShard struct {
+	byKey  map[canonKey]*Type  // kind, name and size -> first definition
+	byName map[canonName]*Type // kind and name -> first definition, to complete declarations
+	order  []*Type             // the definitions kept, in the order added
+	// dupOther holds the duplicates without a number of their own.
+	dupOther map[*Type]*Type
 }
 
 // canonKey identifies a named definition.
@@ -30,37 +43,92 @@ type canonName struct {
 	name string
 }
 
-// newCanon makes a canon for about n definitions.
-func newCanon(n int) *canon {
-	return &canon{byKey: make(map[canonKey]*Type, n), byName: make(map[canonName]*Type, n), dup: map[*Type]*Type{}}
+var nameSeed = maphash.MakeSeed()
+
+// nameHash is the hash that places names in shards.
+func nameHash(name string) uint64 { return maphash.String(nameSeed, name) }
+
+// newCanon makes a canon for about n definitions on up to workers
+// goroutines (all CPUs when workers <= 0), for types numbered up to
+// numbered.
+func newCanon(n, workers int, numbered int32) *canon {
+	workers = shardCount(workers)
+	c := &canon{shards: make([]canonShard, workers), dup: make([]*Type, numbered+1)}
+	for i := range c.shards {
+		m := n / workers
+		c.shards[i] = canonShard{byKey: make(map[canonKey]*Type, m), byName: make(map[canonName]*Type, m), dupOther: map[*Type]*Type{}}
+	}
+	return c
 }
 
 func isNamedDefinition(t *Type) bool {
 	return t != nil && t.Name != "" && !t.Decl && (t.IsAggregate() || t.Kind == KindTypedef)
 }
 
-// add registers t, a named type found by one unit, in unit order.
-func (c *canon) add(t *Type) {
+// shardOf returns the shard of name.
+func (c *canon) shardOf(name string) int { return int(nameHash(name) % uint64(len(c.shards))) }
+
+// addAll adds the named types of parts, in part order, each shard on its
+// own goroutine. shards holds the shard of each type of each part.
+func (c *canon) addAll(parts []*unitModel, shards [][]uint8) {
+	parallel(len(c.shards), len(c.shards), func(s int) {
+		for i, p := range parts {
+			if p == nil {
+				continue
+			}
+			for k, t := range p.types {
+				if int(shards[i][k]) == s {
+					c.add(s, t)
+				}
+			}
+		}
+	})
+}
+
+// add registers t, a named type found by one unit, in unit order, in its
+// shard s.
+func (c *canon) add(s int, t *Type) {
 	if !isNamedDefinition(t) {
 		return
 	}
+	sh := &c.shards[s]
 	key := canonKey{t.Kind, t.Name, t.Size}
-	kept := c.byKey[key]
+	kept := sh.byKey[key]
 	if kept == nil {
 		kept = c.inBase(t.Kind, t.Name, func(b *Type) bool { return b.Size == t.Size })
 	}
 	if kept != nil {
 		if kept != t {
-			c.dup[t] = kept
+			c.setDup(sh, t, kept)
 		}
 		return
 	}
-	c.byKey[key] = t
+	sh.byKey[key] = t
 	nameKey := canonName{t.Kind, t.Name}
-	if c.byName[nameKey] == nil {
-		c.byName[nameKey] = t
+	if sh.byName[nameKey] == nil {
+		sh.byName[nameKey] = t
 	}
-	c.order = append(c.order, t)
+	sh.order = append(sh.order, t)
+}
+
+// setDup records that t, of shard sh, is a duplicate of kept.
+func (c *canon) setDup(sh *canonShard, t, kept *Type) {
+	if n := int(t.Num); n > 0 && n < len(c.dup) {
+		c.dup[n] = kept
+	} else {
+		sh.dupOther[t] = kept
+	}
+}
+
+// dupOf returns the definition kept for t when t is a duplicate, else nil.
+func (c *canon) dupOf(t *Type) *Type {
+	if n := int(t.Num); n > 0 && n < len(c.dup) {
+		return c.dup[n]
+	}
+	if t.Name == "" {
+		return nil
+	}
+	return c.shards[c.shardOf(t.Name)].dupOther[t]
 }
 
 // lookup returns the kept definition for t: the first copy of a duplicate,
@@ -69,7 +137,7 @@ func (c *canon) lookup(t *Type) *Type {
 	if t == nil {
 		return nil
 	}
-	if d := c.dup[t]; d != nil {
+	if d := c.dupOf(t); d != nil {
 		return d
 	}
 	if t.Decl && t.Name != "" {
@@ -91,7 +159,7 @@ func (c *canon) named(kind Kind, name string) *Type {
 	if def := c.inBase(kind, name, func(*Type) bool { return true }); def != nil {
 		return def
 	}
-	return c.byName[canonName{kind, name}]
+	return c.shards[c.shardOf(name)].byName[canonName{kind, name}]
 }
 
 // inBase returns the first definition in base of kind and name for which
@@ -129,24 +197,37 @@ func (c *canon) rewrite(p *unitModel) {
 	}
 }
 
-// types returns the kept definitions, base's and the added ones, sorted by
-// name, kind and size (a definition's key, so no two compare equal).
-func (c *canon) types() []*Type {
-	added := slices.SortedFunc(slices.Values(c.order), byKey)
-	if len(c.base) == 0 {
-		return added
+// added returns the definitions added (not base's), each shard's sorted by
+// key, sorting the shards in parallel.
+func (c *canon) added() [][]*Type {
+	out := make([][]*Type, len(c.shards))
+	parallel(len(c.shards), len(c.shards), func(s int) {
+		out[s] = slices.SortedFunc(slices.Values(c.shards[s].order), byKey)
+	})
+	return out
+}
+
+// types returns the kept definitions, base's and the added ones (from
+// added), sorted by name, kind and size (a definition's key, so no two
+// compare equal).
+func (c *canon) types(added [][]*Type) []*Type {
+	runs := append([][]*Type{c.base}, added...)
+	n := 0
+	for _, r := range runs {
+		n += len(r)
 	}
-	out := make([]*Type, 0, len(c.base)+len(added))
-	i, j := 0, 0
-	for i < len(c.base) && j < len(added) {
-		if byKey(c.base[i], added[j]) < 0 {
-			out, i = append(out, c.base[i]), i+1
-		} else {
-			out, j = append(out, added[j]), j+1
+	out := make([]*Type, 0, n)
+	for len(out) < n {
+		best := -1
+		for i, r := range runs {
+			if len(r) > 0 && (best < 0 || byKey(r[0], runs[best][0]) < 0) {
+				best = i
+			}
 		}
+		out = append(out, runs[best][0])
+		runs[best] = runs[best][1:]
 	}
-	out = append(out, c.base[i:]...)
-	return append(out, added[j:]...)
+	return out
 }
 
 // byKey orders definitions by name, kind and size.

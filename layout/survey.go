@@ -28,6 +28,7 @@ type item struct {
 	keyID int32
 	align int64
 	key   canonKey
+	hash  uint64 // nameHash(key.name)
 }
 
 // survey lists the named types, functions and variables of unit u in the
@@ -135,7 +136,7 @@ func (s *surveyor) stubKey(it *item, name string) {
 		return
 	}
 	if key, ok := s.key(i, name); ok {
-		it.stubbable, it.align, it.key = true, align, key
+		it.stubbable, it.align, it.key, it.hash = true, align, key, nameHash(key.name)
 	}
 }
 

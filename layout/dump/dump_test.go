@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/abidrift/abidrift/diff"
+	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/dump"
 	"github.com/abidrift/abidrift/layout/layouttest"
@@ -103,6 +104,41 @@ func TestDeterministic(t *testing.T) {
 	}
 	if !strings.Contains(a.String(), `"schema": "abidrift.dump/v1"`) {
 		t.Fatal("no schema line")
+	}
+}
+
+// TestWorkersDoNotMatter checks that the number of goroutines a build runs
+// on (which also sets how merge splits the named types) changes nothing in
+// the dump: of whole and exports-only models, with 1, 2 and 7 workers.
+func TestWorkersDoNotMatter(t *testing.T) {
+	for _, p := range binaries(t) {
+		f, err := dwarf.Open(p, dwarf.Options{})
+		if err != nil {
+			continue
+		}
+		st, err := f.Symbols()
+		if err != nil {
+			st = nil
+		}
+		for _, exports := range []*dwarf.SymbolTable{nil, st} {
+			var want []byte
+			for _, workers := range []int{1, 2, 7} {
+				bin, err := layout.Build(f, layout.Options{Workers: workers, Exports: exports})
+				if err != nil {
+					t.Fatalf("%s: %v", p, err)
+				}
+				var buf bytes.Buffer
+				if err := dump.Write(&buf, dump.Model{Binary: bin, Symbols: st}, dump.Options{}); err != nil {
+					t.Fatal(err)
+				}
+				if want == nil {
+					want = buf.Bytes()
+				} else if !bytes.Equal(want, buf.Bytes()) {
+					t.Errorf("%s (exports only: %v): the dump with %d workers differs from the one with 1", p, exports != nil, workers)
+				}
+			}
+		}
+		f.Close()
 	}
 }
 

@@ -1,7 +1,7 @@
 package diff
 
 import (
-	"sort"
+	"slices"
 
 	"github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
@@ -31,25 +31,31 @@ func CompleteCounterparts(old, new *layout.Binary, open func(*layout.Binary) (*d
 }
 
 // counterparts lists the names of the named types each model lacks and the
-// other has.
+// other has, sorted.
 func counterparts(old, new *layout.Binary) (forOld, forNew []string) {
-	names := func(b *layout.Binary) map[string]bool {
-		m := make(map[string]bool, len(b.Types))
-		for _, t := range b.Types {
-			m[t.Name] = true
+	on, nn := sortedNames(old), sortedNames(new)
+	for len(on) > 0 || len(nn) > 0 {
+		switch {
+		case len(nn) == 0 || len(on) > 0 && on[0] < nn[0]:
+			forNew, on = append(forNew, on[0]), on[1:]
+		case len(on) == 0 || nn[0] < on[0]:
+			forOld, nn = append(forOld, nn[0]), nn[1:]
+		default:
+			on, nn = on[1:], nn[1:]
 		}
-		return m
 	}
-	on, nn := names(old), names(new)
-	lacking := func(from, in map[string]bool) []string {
-		var out []string
-		for n := range from {
-			if !in[n] {
-				out = append(out, n)
-			}
-		}
-		sort.Strings(out)
-		return out
+	return forOld, forNew
+}
+
+// sortedNames lists the names of b's named types once each, sorted (as
+// Build sorts its types already).
+func sortedNames(b *layout.Binary) []string {
+	names := make([]string, len(b.Types))
+	for i, t := range b.Types {
+		names[i] = t.Name
 	}
-	return lacking(nn, on), lacking(on, nn)
+	if !slices.IsSorted(names) {
+		slices.Sort(names)
+	}
+	return slices.Compact(names)
 }

@@ -23,8 +23,9 @@ type side struct {
 	// named holds those in scope. Old keys use the new crate names.
 	byKey map[string]*layout.Type
 	named map[string]*layout.Type
-	// defs holds every definition of each key: C allows one name to be
-	// defined differently in different units of one binary.
+	// defs holds every definition of each key defined more than once: C
+	// allows one name to be defined differently in different units of one
+	// binary.
 	defs map[string][]*layout.Type
 	// keyOf is the type key of each named type reached.
 	keyOf layout.TypeTable[string]
@@ -123,13 +124,18 @@ func (s *side) scope(rename crateMap, opts Options) {
 		s.keyOf.Set(t, k)
 		return k
 	}
-	s.defs = make(map[string][]*layout.Type, n)
+	s.defs = map[string][]*layout.Type{}
 	for _, t := range s.bin.Types {
 		k := key(t)
-		if s.byKey[k] == nil {
+		first := s.byKey[k]
+		switch {
+		case first == nil:
 			s.byKey[k] = t
+		case s.defs[k] == nil:
+			s.defs[k] = []*layout.Type{first, t}
+		default:
+			s.defs[k] = append(s.defs[k], t)
 		}
-		s.defs[k] = append(s.defs[k], t)
 	}
 	reached := make(map[string]*layout.Type, n)
 	var visited layout.TypeTable[bool]

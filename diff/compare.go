@@ -58,11 +58,12 @@ func compare(old, new *side, opts Options) *Report {
 	// The sides are independent until they are compared: each on a core.
 	both(func() { c.old.scope(c.crates, opts) }, func() { c.new.scope(nil, opts) })
 	c.compareBinary()
+	// The impact graphs (needed when something changed) are built meanwhile,
+	// from the sides alone, which the comparison only reads.
+	graphs := async(func() { both(func() { c.old.buildGraph() }, func() { c.new.buildGraph() }) })
 	c.compareSymbols()
 	c.compareTypes()
-	if len(c.changes) > 0 {
-		both(func() { c.old.buildGraph() }, func() { c.new.buildGraph() })
-	}
+	graphs()
 	c.computeImpacts()
 	c.compareSymbolNames()
 	r := &Report{Old: old.bin.Path, New: new.bin.Path, Changes: c.changes}
@@ -73,17 +74,26 @@ func compare(old, new *side, opts Options) *Report {
 // both runs f and g at once and returns when both are done. A panic in g
 // is raised again in the caller's goroutine, where the command recovers it.
 func both(f, g func()) {
+	wait := async(g)
+	f()
+	wait()
+}
+
+// async starts f on its own goroutine; wait returns once f is done, raising
+// again in its caller's goroutine a panic of f.
+func async(f func()) (wait func()) {
 	var failed any
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		defer func() { failed = recover() }()
-		g()
+		f()
 	}()
-	f()
-	<-done
-	if failed != nil {
-		panic(failed)
+	return func() {
+		<-done
+		if failed != nil {
+			panic(failed)
+		}
 	}
 }
 

@@ -120,8 +120,14 @@ func runDiff(c *cli, args []string) int {
 // loadPair reads the two sides of a diff. With exportsOnly, binaries are
 // read for what their exports reach, completed with the counterparts of the
 // types the other side has (diff.CompleteCounterparts), unless a side has no
-// symbol table: then the surfaces come from DWARF and both are read whole.
+// symbol table (then the surfaces come from DWARF) or is a dump: then both
+// are read whole.
 func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool) (old, new dump.Model, err error) {
+	if dump.IsDumpFile(oldPath) || dump.IsDumpFile(newPath) {
+		// A dump holds a whole model: reading the binary whole too costs
+		// less than completing its exports with nearly every type the dump has.
+		exportsOnly = false
+	}
 	so := sideOptions{vtables: true, exportsOnly: exportsOnly}
 	if old, err = loadSide(rf, oldPath, so); err != nil {
 		return old, new, err

@@ -1,10 +1,12 @@
-package layout
+package layout_test
 
 import (
 	"testing"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/dwarf/dwarftest"
+	"github.com/abidrift/abidrift/layout"
+	"github.com/abidrift/abidrift/layout/layouttest"
 )
 
 // TestBuildNumbersTypes checks, on every committed binary, whole and
@@ -17,8 +19,8 @@ func TestBuildNumbersTypes(t *testing.T) {
 			continue
 		}
 		syms, _ := f.Symbols()
-		for _, opts := range []Options{{}, {Exports: syms}} {
-			bin, err := Build(f, opts)
+		for _, opts := range []layout.Options{{}, {Exports: syms}} {
+			bin, err := layout.Build(f, opts)
 			if err != nil {
 				continue
 			}
@@ -28,18 +30,18 @@ func TestBuildNumbersTypes(t *testing.T) {
 					missing = append(missing, tt.Name)
 				}
 				// Completing adds types: they are numbered after the others.
-				if err := Complete(bin, missing, func() (*ddwarf.File, error) { return ddwarf.Open(p, ddwarf.Options{}) }, 0); err != nil {
+				if err := layout.Complete(bin, missing, func() (*ddwarf.File, error) { return ddwarf.Open(p, ddwarf.Options{}) }, 0); err != nil {
 					t.Fatal(err)
 				}
 			}
-			owner := map[int32]*Type{}
+			owner := map[int32]*layout.Type{}
 			unnumbered, all := 0, 0
-			each(bin, func(tt *Type) {
+			layouttest.EachType(bin, func(tt *layout.Type) {
 				all++
 				if tt.Num == 0 {
 					unnumbered++
 				} else if o := owner[tt.Num]; o != nil && o != tt {
-					t.Errorf("%s: %s and %s are both number %d", p, TypeName(o), TypeName(tt), tt.Num)
+					t.Errorf("%s: %s and %s are both number %d", p, layout.TypeName(o), layout.TypeName(tt), tt.Num)
 				}
 				owner[tt.Num] = tt
 			})
@@ -48,33 +50,5 @@ func TestBuildNumbersTypes(t *testing.T) {
 			}
 		}
 		f.Close()
-	}
-}
-
-// each calls fn once with every type bin reaches.
-func each(bin *Binary, fn func(*Type)) {
-	seen := map[*Type]bool{}
-	var visit func(t *Type)
-	visit = func(t *Type) {
-		if t == nil || seen[t] {
-			return
-		}
-		seen[t] = true
-		fn(t)
-		for _, r := range t.Refs() {
-			visit(*r)
-		}
-	}
-	for _, t := range bin.Types {
-		visit(t)
-	}
-	for _, f := range bin.Functions {
-		visit(f.Result)
-		for _, p := range f.Params {
-			visit(p.Type)
-		}
-	}
-	for _, v := range bin.Variables {
-		visit(v.Type)
 	}
 }

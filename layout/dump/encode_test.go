@@ -153,26 +153,7 @@ func TestTypeNumbersOnlyHelp(t *testing.T) {
 		}
 		want := dumpOf()
 		var all []*layout.Type
-		seen := map[*layout.Type]bool{}
-		var visit func(*layout.Type)
-		visit = func(u *layout.Type) {
-			if u != nil && !seen[u] {
-				seen[u] = true
-				all = append(all, u)
-				for _, r := range u.Refs() {
-					visit(*r)
-				}
-			}
-		}
-		for _, u := range bin.Types {
-			visit(u)
-		}
-		for _, fn := range bin.Functions {
-			visit(fn.Result)
-			for _, prm := range fn.Params {
-				visit(prm.Type)
-			}
-		}
+		layouttest.EachType(bin, func(u *layout.Type) { all = append(all, u) })
 		for i, renumber := range []func(k int) int32{
 			func(int) int32 { return 0 },
 			func(k int) int32 { return int32(k%7 + 1) },

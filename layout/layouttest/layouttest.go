@@ -46,3 +46,32 @@ func Synthetic(t testing.TB, b *dwarfbuilder.Builder) (*dwarf.File, *layout.Bina
 	}
 	return Open(t, path)
 }
+
+// EachType calls fn once with every type bin reaches from its named types,
+// functions and variables.
+func EachType(bin *layout.Binary, fn func(*layout.Type)) {
+	seen := map[*layout.Type]bool{}
+	var visit func(t *layout.Type)
+	visit = func(t *layout.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		fn(t)
+		for _, r := range t.Refs() {
+			visit(*r)
+		}
+	}
+	for _, t := range bin.Types {
+		visit(t)
+	}
+	for _, f := range bin.Functions {
+		visit(f.Result)
+		for _, p := range f.Params {
+			visit(p.Type)
+		}
+	}
+	for _, v := range bin.Variables {
+		visit(v.Type)
+	}
+}

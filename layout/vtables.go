@@ -59,8 +59,8 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 			err = &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: -1, Err: fmt.Errorf("malformed vtable description: %v", r)}
 		}
 	}()
-	vars := bin.foundVtableVars()
-	if vars == nil {
+	vars, found := bin.foundVtableVars()
+	if !found {
 		if vars, err = vtableVars(f); err != nil {
 			return nil, err
 		}
@@ -212,16 +212,13 @@ func vtableVars(f *ddwarf.File) ([]vtableVar, error) {
 	return out, nil
 }
 
-// foundVtableVars returns the vtable variables the build of bin found, nil
-// when it did not look (an empty list when it found none).
-func (bin *Binary) foundVtableVars() []vtableVar {
-	if bin == nil || !bin.vtablesFound {
-		return nil
+// foundVtableVars returns the vtable variables the build of bin found;
+// found is false when it did not look.
+func (bin *Binary) foundVtableVars() (vars []vtableVar, found bool) {
+	if bin == nil {
+		return nil, false
 	}
-	if bin.vtableVars == nil {
-		return []vtableVar{}
-	}
-	return bin.vtableVars
+	return bin.vtableVars, bin.vtablesFound
 }
 
 // unitVtableVars scans one unit; units of other languages are skipped.

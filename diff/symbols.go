@@ -248,7 +248,7 @@ func (c *comparer) compareSymbols() {
 		case p.old == nil:
 			w := c.symWhere(p.new, EntityFunction, false)
 			c.add(w, FunctionAdded, Compatible, "function %s (symbol %s) was added", p.new.name, p.new.symbol)
-		case p.old.fn != nil && p.new.fn != nil:
+		case p.old.fn != nil && p.new.fn != nil && !unchanged(p.old, p.new):
 			c.function(p.old, p.new, c.symWhere(p.new, EntityFunction, false))
 		}
 	}
@@ -260,7 +260,7 @@ func (c *comparer) compareSymbols() {
 		case p.old == nil:
 			w := c.symWhere(p.new, EntityVariable, false)
 			c.add(w, VariableAdded, Compatible, "variable %s (symbol %s) was added", p.new.name, p.new.symbol)
-		case p.old.v != nil && p.new.v != nil:
+		case p.old.v != nil && p.new.v != nil && !unchanged(p.old, p.new):
 			c.variable(p.old.v, p.new.v, c.symWhere(p.new, EntityVariable, false))
 		}
 	}

@@ -34,15 +34,19 @@ func FuzzOpenAndBuild(f *testing.F) {
 		if err != nil {
 			return
 		}
+		st, stErr := file.Symbols()
+		if stErr == nil {
+			// Prints, and a build with every export alike as a shell.
+			if p, err := layout.Fingerprint(file, st, 1); err == nil && p != nil {
+				shells, _ := layout.Unchanged(p, p)
+				layout.Build(file, layout.Options{Workers: 1, Exports: st, Shells: shells})
+			}
+		}
 		whole, err := layout.Build(file, layout.Options{Workers: 1})
-		if err != nil {
+		if err != nil || stErr != nil {
 			return
 		}
 		// The exports-only build, completed with types it left out.
-		st, err := file.Symbols()
-		if err != nil {
-			return
-		}
 		part, err := layout.Build(file, layout.Options{Workers: 1, Exports: st})
 		if err != nil || !part.ExportsOnly {
 			return

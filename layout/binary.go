@@ -57,7 +57,14 @@ type Function struct {
 	Line     int
 	// Templates are the generic arguments of an instance.
 	Templates []TemplateParam
+
+	print uint64 // set on a shell (Options.Shells)
 }
+
+// Print is the fingerprint of a shell: a function Build made without its
+// signature because the other build of a diff has the same (Unchanged);
+// 0 for a function built whole.
+func (fn *Function) Print() uint64 { return fn.print }
 
 // Param is one formal parameter.
 type Param struct {
@@ -75,4 +82,10 @@ type Variable struct {
 	Lang        Lang
 	File        string
 	Line        int
+
+	print uint64 // set on a shell (Options.Shells)
 }
+
+// Print is the fingerprint of a shell, a variable Build made without its
+// type (see Function.Print); 0 for a variable built whole.
+func (v *Variable) Print() uint64 { return v.print }

@@ -34,6 +34,11 @@ type Options struct {
 	// much cheaper than a whole model when only the exported surface counts
 	// (diff and sig by default). Names takes precedence.
 	Exports *ddwarf.SymbolTable
+	// Shells, with Exports, makes the exported candidates Unchanged found
+	// alike in the other build of a diff as shells: their signatures and
+	// what those reach are not built. Only diff, which compares shells by
+	// their prints, reads such a model.
+	Shells *Shells
 
 	noStubs bool // build every unit's copy of every type (the fallback path)
 }
@@ -354,6 +359,9 @@ type builder struct {
 	// open lists the entries of the types being built that hold the one
 	// being built now by value (valueOf).
 	open []dwarf.Offset
+	// shells are the exported candidates to make as shells, by entry
+	// index, with their prints (Options.Shells).
+	shells map[int32]uint64
 }
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {

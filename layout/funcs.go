@@ -59,6 +59,9 @@ func (b *builder) nameOf(chain []*node) string {
 
 // function builds a defined subprogram; declarations and abstract inline
 // instances give nil.
+//
+// A function in b.shells is made as a shell: no result, parameters or
+// generic arguments, and its print.
 func (b *builder) function(n *node) (*Function, error) {
 	if decl, _ := n.Val(dwarf.AttrDeclaration).(bool); decl {
 		return nil, nil
@@ -81,6 +84,10 @@ func (b *builder) function(n *node) (*Function, error) {
 	fn.NoCall = cc == 3
 	fn.LowPC, _ = n.Val(dwarf.AttrLowpc).(uint64)
 	fn.File, fn.Line = b.declLocation(chain[len(chain)-1], b.tree)
+	if print, ok := b.shells[n.idx]; ok {
+		fn.print = print
+		return fn, nil
+	}
 	for _, c := range chain {
 		if _, ok := c.Val(dwarf.AttrType).(dwarf.Offset); ok {
 			if fn.Result, err = b.typeOf(c); err != nil {
@@ -164,7 +171,8 @@ func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error
 	return nil
 }
 
-// variable builds a variable defined at file or namespace scope.
+// variable builds a variable defined at file or namespace scope; one in
+// b.shells is made as a shell, without its type.
 func (b *builder) variable(n *node) (*Variable, error) {
 	if decl, _ := n.Val(dwarf.AttrDeclaration).(bool); decl {
 		return nil, nil
@@ -179,6 +187,10 @@ func (b *builder) variable(n *node) (*Variable, error) {
 	v := &Variable{Name: b.nameOf(chain), Lang: b.tree.lang}
 	v.LinkageName, _ = attr(chain, dwarf.AttrLinkageName).(string)
 	v.File, v.Line = b.declLocation(chain[len(chain)-1], b.tree)
+	if print, ok := b.shells[n.idx]; ok {
+		v.print = print
+		return v, nil
+	}
 	for _, c := range chain {
 		if _, ok := c.Val(dwarf.AttrType).(dwarf.Offset); ok {
 			t, err := b.typeOf(c)

@@ -100,6 +100,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		}
 		t.scopes = s.scopes // the survey read the same scopes
 		b := newBuilder(f, t)
+		b.shells = opts.Shells.of(f.Path, ui, len(units))
 		if _, err := b.build(items); err != nil {
 			return err
 		}

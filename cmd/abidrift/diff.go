@@ -88,7 +88,7 @@ func runDiff(c *cli, args []string) int {
 		}
 		rules.Add(s)
 	}
-	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "")
+	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "", opts.ABIRules)
 	if err != nil {
 		return c.fail(err)
 	}
@@ -121,14 +121,22 @@ func runDiff(c *cli, args []string) int {
 // read for what their exports reach, completed with the counterparts of the
 // types the other side has (diff.CompleteCounterparts), unless a side has no
 // symbol table (then the surfaces come from DWARF) or is a dump: then both
-// are read whole.
-func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool) (old, new dump.Model, err error) {
+// are read whole. Two binaries are fingerprinted first, and the exports
+// alike in both are made as shells (loadShells); rules are the ABI rules
+// the comparison will use.
+func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool, rules []layout.ABIRule) (old, new dump.Model, err error) {
 	if dump.IsDumpFile(oldPath) || dump.IsDumpFile(newPath) {
 		// A dump holds a whole model: reading the binary whole too costs
 		// less than completing its exports with nearly every type the dump has.
 		exportsOnly = false
 	}
 	so := sideOptions{vtables: true, exportsOnly: exportsOnly}
+	if exportsOnly {
+		var ok bool
+		if old, new, ok, err = loadShells(rf, oldPath, newPath, rules); err != nil || ok {
+			return old, new, err
+		}
+	}
 	if old, err = loadSide(rf, oldPath, so); err != nil {
 		return old, new, err
 	}
@@ -146,8 +154,56 @@ func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool) (old, ne
 		}
 		return old, new, nil
 	}
+	return old, new, completePair(rf, old, new)
+}
+
+// completePair adds to each exports-only side the counterparts of the types
+// the other reaches.
+func completePair(rf *readFlags, old, new dump.Model) error {
 	reopen := func(b *layout.Binary) (*dwarf.File, error) { return rf.open(b.Path) }
-	return old, new, diff.CompleteCounterparts(old.Binary, new.Binary, reopen)
+	return diff.CompleteCounterparts(old.Binary, new.Binary, reopen)
+}
+
+// loadShells reads two binaries with ELF symbol tables for what their
+// exports reach, leaving out what is alike in both: each is fingerprinted
+// (layout.Fingerprint), and the exports whose prints agree are built as
+// shells, which the comparison skips. ok is false, with nothing read, when a
+// side has no usable symbol table or the shells do not pair up as the
+// comparison pairs exports (then the caller reads both as usual).
+func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) (old, new dump.Model, ok bool, err error) {
+	var files [2]*dwarf.File
+	var tables [2]*dwarf.SymbolTable
+	var prints [2]*layout.Prints
+	for i, path := range []string{oldPath, newPath} {
+		if files[i], err = rf.open(path); err != nil {
+			return old, new, false, err
+		}
+		defer files[i].Close()
+		if files[i].ELF == nil {
+			return old, new, false, nil
+		}
+		if tables[i], err = files[i].Symbols(); err != nil {
+			return old, new, false, err
+		}
+		if prints[i], err = layout.Fingerprint(files[i], tables[i], 0); err != nil || prints[i] == nil {
+			return old, new, false, err
+		}
+	}
+	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
+	prints = [2]*layout.Prints{} // let the collector have them
+	so := sideOptions{vtables: true, exportsOnly: true}
+	so.shells = oldShells
+	if old, err = readSide(files[0], oldPath, so); err != nil {
+		return old, new, false, err
+	}
+	so.shells = newShells
+	if new, err = readSide(files[1], newPath, so); err != nil {
+		return old, new, false, err
+	}
+	if !diff.ShellsPaired(surface(old), surface(new), rules) {
+		return old, new, false, nil
+	}
+	return old, new, true, completePair(rf, old, new)
 }
 
 // diffStatus is the exit status of a report: 4 when it has changes, with

@@ -60,6 +60,8 @@ type sideOptions struct {
 	vtables bool
 	// exportsOnly: only what its exported symbols reach (layout.Options.Exports).
 	exportsOnly bool
+	// shells: the exports to build as shells (layout.Options.Shells).
+	shells *layout.Shells
 }
 
 // loadSide reads path as a dump when its content starts with '{', else as a
@@ -84,7 +86,7 @@ func readSide(f *dwarf.File, path string, so sideOptions) (m dump.Model, err err
 	}
 	opts := buildOptions(path)
 	if so.exportsOnly {
-		opts.Exports = m.Symbols
+		opts.Exports, opts.Shells = m.Symbols, so.shells
 	}
 	if m.Binary, err = layout.Build(f, opts); err != nil {
 		return m, err

@@ -1,0 +1,316 @@
+package layout
+
+import (
+	"debug/dwarf"
+	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+
+	ddwarf "github.com/abidrift/abidrift/dwarf"
+)
+
+// Prints are the fingerprints of what the exports of a binary reach, taken
+// from the raw entries without building a model: for each function and
+// variable that may define an export, a hash of its entry and of the
+// anonymous types it reaches, and the named types it refers to; for each
+// named type, a hash of its definition and the named types that refers to.
+// Two builds whose prints agree on an export and on everything it reaches
+// give that export the same model, so diff need not build it (Unchanged).
+type Prints struct {
+	file  string
+	units []unitPrints
+}
+
+// unitPrints are the prints of one unit.
+type unitPrints struct {
+	items []itemPrint
+	names []namePrint
+}
+
+// itemPrint is the print of an exported function or variable candidate.
+type itemPrint struct {
+	idx  int32 // entry index in the unit
+	hash uint64
+	refs []int32 // into unitPrints.names
+	bad  bool    // could not be fingerprinted: never unchanged
+}
+
+// namePrint is the print of a named type a unit's items reach, by key: its
+// kind class and qualified name, hashed.
+type namePrint struct {
+	key  uint64
+	hash uint64
+	// def is set for a definition; a declaration says nothing of the type.
+	def, bad bool
+	queued   bool // for its print, once reached other than by a generic argument
+	refs     []int32
+}
+
+// printSeed keys every fingerprint hash of this process.
+var printSeed = maphash.MakeSeed()
+
+// maxPrintDepth bounds the nesting of children and anonymous references
+// one print follows, and maxPrintEntries the entries it hashes (anonymous
+// types are hashed wherever they are referred to): deeper, cyclic or
+// larger prints are not taken.
+const (
+	maxPrintDepth   = 64
+	maxPrintEntries = 1 << 14
+)
+
+// Fingerprint takes the prints of what the exports of st reach in f. It
+// reads each unit once, as an exports-only Build surveys it.
+func Fingerprint(f *ddwarf.File, st *ddwarf.SymbolTable, workers int) (*Prints, error) {
+	if !usableExports(f, st) {
+		return nil, nil
+	}
+	units := f.Units()
+	want := newExportFilter(f, st)
+	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
+	err := f.EachUnit(workers, func(ui int, u *ddwarf.Unit) error {
+		s, err := openUnit(f, u)
+		if err != nil {
+			return err
+		}
+		items, _, _ := want.survey(s)
+		root, _ := s.d.Entry(0)
+		var producer string
+		if root != nil {
+			producer, _ = root.Val(dwarf.AttrProducer).(string)
+		}
+		up := &unitPrinter{s: s, slot: make([]int32, s.x.Len()), out: &p.units[ui],
+			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, producer)}
+		for _, it := range items {
+			if it.kind == itemFunc || it.kind == itemVar {
+				up.item(int(it.idx))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// unitPrinter fingerprints the entries of one unit.
+type unitPrinter struct {
+	s      *surveyor
+	prefix string  // the file's target and the unit's producer and language
+	slot   []int32 // per entry: 1 + its index in out.names, 0 until seen
+	out    *unitPrints
+	queue  []int32 // named types to fingerprint
+	budget int     // entries the current print may still hash
+}
+
+// item fingerprints exported candidate i, then the named types it reaches.
+func (p *unitPrinter) item(i int) {
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	h.WriteString(p.prefix)
+	var refs []int32
+	p.budget = maxPrintEntries
+	ok := p.entry(&h, i, &refs, 0)
+	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: h.Sum64(), refs: refs, bad: !ok})
+	for len(p.queue) > 0 {
+		t := p.queue[len(p.queue)-1]
+		p.queue = p.queue[:len(p.queue)-1]
+		p.named(int(t))
+	}
+}
+
+// named fingerprints the named type at entry i, already given a slot.
+func (p *unitPrinter) named(i int) {
+	n := &p.out.names[p.slot[i]-1]
+	if n.bad || !n.def {
+		return
+	}
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	h.WriteString(p.prefix)
+	var refs []int32
+	p.budget = maxPrintEntries
+	ok := p.entry(&h, i, &refs, 0)
+	n = &p.out.names[p.slot[i]-1] // entry may have grown names
+	n.hash, n.refs, n.bad = h.Sum64(), refs, !ok
+}
+
+// entry hashes entry i, its attributes (those that can change the model)
+// and its children, into h; references to named types are hashed by key
+// and added to refs, other references followed. It reports false when the
+// entry cannot be fingerprinted.
+func (p *unitPrinter) entry(h *maphash.Hash, i int, refs *[]int32, depth int) bool {
+	if p.budget--; depth > maxPrintDepth || p.budget < 0 {
+		return false
+	}
+	x := p.s.x
+	tag := x.Tag(i)
+	writeUint(h, uint64(tag))
+	ok := true
+	err := p.s.d.EachValue(i, func(v *ddwarf.Value) {
+		if !ok || ignoredInPrint(v.Attr) {
+			return
+		}
+		writeUint(h, uint64(v.Attr)<<16|uint64(v.Form))
+		switch {
+		case v.Elsewhere:
+			ok = false // what it points at is not hashed
+		case v.IsRef:
+			ok = p.ref(h, v.Ref, refs, depth)
+		case v.IsStr:
+			writeUint(h, uint64(len(v.Str)))
+			h.WriteString(v.Str)
+		default:
+			writeUint(h, uint64(len(v.Raw)))
+			h.Write(v.Raw)
+			writeUint(h, uint64(v.Implicit))
+		}
+	})
+	if err != nil || !ok {
+		return false
+	}
+	if opaqueBody(tag) {
+		return true
+	}
+	for c := x.FirstChild(i); c >= 0; c = x.NextSibling(c) {
+		if !readChild(tag, x.Tag(c)) {
+			continue
+		}
+		h.WriteByte('{')
+		crefs := refs
+		if templateArg(x.Tag(c)) {
+			// diff never looks into generic arguments: what they refer
+			// to changes no comparison, only their names do.
+			crefs = nil
+		}
+		if !p.entry(h, c, crefs, depth+1) {
+			return false
+		}
+		h.WriteByte('}')
+	}
+	return true
+}
+
+// ref hashes a reference to the entry at off: a named type by its key
+// (added to refs unless refs is nil), any other entry by its contents.
+func (p *unitPrinter) ref(h *maphash.Hash, off dwarf.Offset, refs *[]int32, depth int) bool {
+	t := p.s.x.Find(off)
+	if t < 0 {
+		return false
+	}
+	if slot, ok := p.slotOf(t); ok {
+		if slot < 0 {
+			return false
+		}
+		h.WriteByte('N')
+		writeUint(h, p.out.names[slot].key)
+		if refs != nil {
+			*refs = append(*refs, slot)
+			if n := &p.out.names[slot]; !n.queued && n.def && !n.bad {
+				n.queued = true
+				p.queue = append(p.queue, int32(t))
+			}
+		}
+		return true
+	}
+	h.WriteByte('A')
+	return p.entry(h, t, refs, depth+1)
+}
+
+// slotOf returns the index in out.names of the named type at entry t,
+// giving it one (and queueing it) on first sight; ok is false when t is not
+// a named type, and the slot -1 when its name cannot be told.
+func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
+	if s := p.slot[t]; s != 0 {
+		return s - 1, true
+	}
+	x, d := p.s.x, p.s.d
+	var class byte
+	switch x.Tag(t) {
+	case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType:
+		class = 's'
+	case dwarf.TagTypedef:
+		class = 't'
+	default:
+		return 0, false
+	}
+	name, named := d.String(t, dwarf.AttrName)
+	if !named || name == "" {
+		return 0, false
+	}
+	n := namePrint{}
+	var h maphash.Hash
+	h.SetSeed(printSeed)
+	h.WriteByte(class)
+	if p.s.lang == LangC {
+		h.WriteString(name)
+	} else {
+		scope, known := p.s.scopes.scope(x.Parent(t), 0)
+		n.bad = !known
+		h.WriteString(scope)
+		h.WriteString("::")
+		h.WriteString(name)
+	}
+	n.key = h.Sum64()
+	decl, _ := d.Flag(t, dwarf.AttrDeclaration)
+	n.def = !decl && !d.Has(t, dwarf.AttrSpecification)
+	p.out.names = append(p.out.names, n)
+	slot = int32(len(p.out.names) - 1)
+	p.slot[t] = slot + 1
+	return slot, true
+}
+
+// ignoredInPrint reports the attributes that never change a model that
+// diff compares: source positions, code addresses and locations.
+func ignoredInPrint(a dwarf.Attr) bool {
+	switch a {
+	case dwarf.AttrSibling, dwarf.AttrLocation, dwarf.AttrLowpc, dwarf.AttrHighpc, dwarf.AttrRanges,
+		dwarf.AttrFrameBase, dwarf.AttrDeclColumn, dwarf.AttrDeclFile, dwarf.AttrDeclLine,
+		dwarf.AttrCallColumn, dwarf.AttrCallFile, dwarf.AttrCallLine, dwarf.AttrEntrypc,
+		0x7a, 0x7b, 0x7c, // DW_AT_call_all_calls, call_all_source_calls, call_all_tail_calls
+		0x2116, 0x2117, 0x2137, 0x2138: // GNU all_tail_call_sites, all_call_sites, locviews, entry_view
+		return true
+	}
+	return false
+}
+
+// templateArg reports the tags of generic arguments.
+func templateArg(tag dwarf.Tag) bool {
+	switch tag {
+	case dwarf.TagTemplateTypeParameter, dwarf.TagTemplateValueParameter, 0x4107: // GNU template_parameter_pack
+		return true
+	}
+	return false
+}
+
+// readChild reports whether the builder reads a child tagged child of an
+// entry tagged parent: of a function, its parameters and generic arguments
+// (not its body); of a struct, class or union, its members, bases, variant
+// part and generic arguments (not the methods and nested types rustc and
+// C++ declare there: a nested type the model needs is referred to); of
+// other entries, every child.
+func readChild(parent, child dwarf.Tag) bool {
+	switch parent {
+	case dwarf.TagSubprogram:
+		switch child {
+		case dwarf.TagFormalParameter, dwarf.TagUnspecifiedParameters, dwarf.TagTemplateTypeParameter,
+			dwarf.TagTemplateValueParameter, 0x4107, 0x4108: // GNU template_parameter_pack, formal_parameter_pack
+			return true
+		}
+		return false
+	case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType:
+		switch child {
+		case dwarf.TagMember, dwarf.TagInheritance, dwarf.TagVariantPart, dwarf.TagTemplateTypeParameter,
+			dwarf.TagTemplateValueParameter:
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+func writeUint(h *maphash.Hash, v uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], v)
+	h.Write(b[:])
+}

@@ -88,3 +88,17 @@ func BenchmarkDiff(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDiffShells is abidrift diff of two binaries as the command runs
+// it: both fingerprinted, built for their exports with what is alike as
+// shells, completed, compared, and the report rendered as JSON.
+func BenchmarkDiffShells(b *testing.B) {
+	benchPairs(b, func(b *testing.B, oldPath, newPath string) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, ok := shellReport(b, oldPath, newPath); !ok {
+				b.Fatal("the shells do not pair")
+			}
+		}
+	})
+}

@@ -92,7 +92,7 @@ func diffPairs(t *testing.T) [][2]string {
 // their prints allow, and returns the JSON report and the number of shells
 // in the surfaces; ok is false when either has no ELF symbol table or
 // diff.ShellsPaired refuses the shells.
-func shellReport(t *testing.T, oldPath, newPath string) (report string, shells int, ok bool) {
+func shellReport(t testing.TB, oldPath, newPath string) (report string, shells int, ok bool) {
 	t.Helper()
 	var files [2]*dwarf.File
 	var tables [2]*dwarf.SymbolTable
@@ -147,7 +147,7 @@ func shellReport(t *testing.T, oldPath, newPath string) (report string, shells i
 
 // reportOf completes two exports-only surfaces' counterparts and renders
 // their comparison as JSON.
-func reportOf(t *testing.T, o, n *layout.Surface) string {
+func reportOf(t testing.TB, o, n *layout.Surface) string {
 	t.Helper()
 	reopen := func(b *layout.Binary) (*dwarf.File, error) { return dwarf.Open(b.Path, dwarf.Options{}) }
 	if err := diff.CompleteCounterparts(o.Binary, n.Binary, reopen); err != nil {

@@ -31,58 +31,76 @@ type Value struct {
 	Elsewhere bool
 }
 
-// EachValue calls fn with each attribute value of entry i, in the order of
-// its abbreviation. fn must not keep v.
-func (d *Decoder) EachValue(i int, fn func(v *Value)) error {
+// Values returns an iterator over the attribute values of entry i, in the
+// order of its abbreviation.
+func (d *Decoder) Values(i int) Values {
+	it := Values{d: d, attrs: d.x.abbr[i].attrs, entry: int(d.x.off[i])}
 	if d.base == nil {
 		if err := d.bases(); err != nil {
-			return err
+			it.err, it.attrs = err, nil
 		}
 	}
-	off := int(d.x.off[i])
-	r := valueReader{d: d, b: d.info, off: off}
-	r.uleb() // the abbreviation code, already looked up
-	s := scanner{f: d.f, b: d.info, fmt: d.fmt}
-	var v Value
-	for _, af := range d.x.abbr[i].attrs {
-		form := af.Form
-		for form == formIndirect && r.err == "" {
-			form = Form(r.uleb())
-		}
-		v = Value{Attr: af.Attr, Form: form}
-		start := r.off
-		switch form {
-		case formRef1, formRef2, formRef4, formRef8:
-			v.Ref, v.IsRef = dwarf.Offset(r.fixed(d.fmt.fixedSize(form)))+d.u.Offset, true
-		case formRefUdata:
-			v.Ref, v.IsRef = dwarf.Offset(r.uleb())+d.u.Offset, true
-		case formString:
-			s.off = r.off
-			s.skipForm(form)
-			if s.err == nil && s.off-1 > start {
-				v.Str = unsafe.String(&d.info[start], s.off-1-start)
-			}
-			v.IsStr, r.off = true, s.off
-		case formStrp, formLineStrp, formStrx, formStrx1, formStrx2, formStrx3, formStrx4:
-			v.Str, v.IsStr = r.str(form), true
-		case formImplicitConst:
-			v.Implicit = af.Implicit
-		default:
-			s.off = r.off
-			s.skipForm(form)
-			v.Raw, r.off = d.info[start:min(s.off, len(d.info))], s.off
-			v.Elsewhere = pointsElsewhere(form)
-		}
-		if s.err != nil {
-			r.fail(s.err.Error())
-		}
-		if r.err != "" {
-			return d.f.errorf(".debug_info", int64(off), "attribute %s: %s", attrName(af.Attr), r.err)
-		}
-		fn(&v)
-	}
-	return nil
+	it.r = valueReader{d: d, b: d.info, off: it.entry}
+	it.r.uleb() // the abbreviation code, already looked up
+	return it
 }
+
+// Values iterates over the attribute values of one entry (Decoder.Values).
+type Values struct {
+	d     *Decoder
+	attrs []AttrForm
+	entry int
+	r     valueReader
+	err   error
+}
+
+// Next reads the next value into v; false at the end or on an error (Err).
+func (it *Values) Next(v *Value) bool {
+	if len(it.attrs) == 0 || it.err != nil {
+		return false
+	}
+	af := it.attrs[0]
+	it.attrs = it.attrs[1:]
+	d, r := it.d, &it.r
+	form := af.Form
+	for form == formIndirect && r.err == "" {
+		form = Form(r.uleb())
+	}
+	*v = Value{Attr: af.Attr, Form: form}
+	start := r.off
+	s := scanner{f: d.f, b: d.info, fmt: d.fmt, off: r.off}
+	switch form {
+	case formRef1, formRef2, formRef4, formRef8:
+		v.Ref, v.IsRef = dwarf.Offset(r.fixed(d.fmt.fixedSize(form)))+d.u.Offset, true
+	case formRefUdata:
+		v.Ref, v.IsRef = dwarf.Offset(r.uleb())+d.u.Offset, true
+	case formString:
+		s.skipForm(form)
+		if s.err == nil && s.off-1 > start {
+			v.Str = unsafe.String(&d.info[start], s.off-1-start)
+		}
+		v.IsStr, r.off = true, s.off
+	case formStrp, formLineStrp, formStrx, formStrx1, formStrx2, formStrx3, formStrx4:
+		v.Str, v.IsStr = r.str(form), true
+	case formImplicitConst:
+		v.Implicit = af.Implicit
+	default:
+		s.skipForm(form)
+		v.Raw, r.off = d.info[start:min(s.off, len(d.info))], s.off
+		v.Elsewhere = pointsElsewhere(form)
+	}
+	if s.err != nil {
+		r.fail(s.err.Error())
+	}
+	if r.err != "" {
+		it.err = d.f.errorf(".debug_info", int64(it.entry), "attribute %s: %s", attrName(af.Attr), r.err)
+		return false
+	}
+	return true
+}
+
+// Err is the error that ended the iteration, if any.
+func (it *Values) Err() error { return it.err }
 
 // pointsElsewhere reports the forms whose encoded value is an offset or
 // index into another section, unit or file.

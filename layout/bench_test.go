@@ -84,3 +84,22 @@ func BenchmarkOpenAndBuild(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkFingerprint1CPU takes the prints of what the exports reach (the
+// first pass of a diff of two binaries), on one goroutine.
+func BenchmarkFingerprint1CPU(b *testing.B) {
+	benchInputs(b, func(b *testing.B, path string) {
+		f := openBench(b, path)
+		st, err := f.Symbols()
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportAllocs()
+		b.ResetTimer()
+		for b.Loop() {
+			if _, err := layout.Fingerprint(f, st, 1); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -42,7 +42,6 @@ type namePrint struct {
 	hash uint64
 	// def is set for a definition; a declaration says nothing of the type.
 	def, bad bool
-	queued   bool // for its print, once reached other than by a generic argument
 	refs     []int32
 }
 
@@ -72,7 +71,7 @@ func Fingerprint(f *ddwarf.File, st *ddwarf.SymbolTable, workers int) (*Prints, 
 		if err != nil {
 			return err
 		}
-		items, _, _ := want.survey(s)
+		items, _, _ := want.survey(s, true) // its functions and variables
 		root, _ := s.d.Entry(0)
 		var producer string
 		if root != nil {
@@ -101,17 +100,14 @@ type unitPrinter struct {
 	out    *unitPrints
 	queue  []int32 // named types to fingerprint
 	budget int     // entries the current print may still hash
+	buf    []byte  // what the current print hashes
 }
 
 // item fingerprints exported candidate i, then the named types it reaches.
 func (p *unitPrinter) item(i int) {
-	var h maphash.Hash
-	h.SetSeed(printSeed)
-	h.WriteString(p.prefix)
 	var refs []int32
-	p.budget = maxPrintEntries
-	ok := p.entry(&h, i, &refs, 0)
-	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: h.Sum64(), refs: refs, bad: !ok})
+	hash, ok := p.print(i, &refs)
+	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: hash, refs: refs, bad: !ok})
 	for len(p.queue) > 0 {
 		t := p.queue[len(p.queue)-1]
 		p.queue = p.queue[:len(p.queue)-1]
@@ -125,48 +121,55 @@ func (p *unitPrinter) named(i int) {
 	if n.bad || !n.def {
 		return
 	}
-	var h maphash.Hash
-	h.SetSeed(printSeed)
-	h.WriteString(p.prefix)
 	var refs []int32
-	p.budget = maxPrintEntries
-	ok := p.entry(&h, i, &refs, 0)
+	hash, ok := p.print(i, &refs)
 	n = &p.out.names[p.slot[i]-1] // entry may have grown names
-	n.hash, n.refs, n.bad = h.Sum64(), refs, !ok
+	n.hash, n.refs, n.bad = hash, refs, !ok
+}
+
+// print hashes entry i (entry) with the unit's prefix.
+func (p *unitPrinter) print(i int, refs *[]int32) (uint64, bool) {
+	p.buf = append(p.buf[:0], p.prefix...)
+	p.budget = maxPrintEntries
+	ok := p.entry(i, refs, 0)
+	return maphash.Bytes(printSeed, p.buf), ok
 }
 
 // entry hashes entry i, its attributes (those that can change the model)
 // and its children, into h; references to named types are hashed by key
 // and added to refs, other references followed. It reports false when the
 // entry cannot be fingerprinted.
-func (p *unitPrinter) entry(h *maphash.Hash, i int, refs *[]int32, depth int) bool {
+func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 	if p.budget--; depth > maxPrintDepth || p.budget < 0 {
 		return false
 	}
 	x := p.s.x
 	tag := x.Tag(i)
-	writeUint(h, uint64(tag))
-	ok := true
-	err := p.s.d.EachValue(i, func(v *ddwarf.Value) {
-		if !ok || ignoredInPrint(v.Attr) {
-			return
+	p.writeUint(uint64(tag))
+	values := p.s.d.Values(i)
+	var v ddwarf.Value
+	for values.Next(&v) {
+		if ignoredInPrint(v.Attr) {
+			continue
 		}
-		writeUint(h, uint64(v.Attr)<<16|uint64(v.Form))
+		p.writeUint(uint64(v.Attr)<<16|uint64(v.Form))
 		switch {
 		case v.Elsewhere:
-			ok = false // what it points at is not hashed
+			return false // what it points at is not hashed
 		case v.IsRef:
-			ok = p.ref(h, v.Ref, refs, depth)
+			if !p.ref(v.Ref, refs, depth) {
+				return false
+			}
 		case v.IsStr:
-			writeUint(h, uint64(len(v.Str)))
-			h.WriteString(v.Str)
+			p.writeUint(uint64(len(v.Str)))
+			p.buf = append(p.buf, v.Str...)
 		default:
-			writeUint(h, uint64(len(v.Raw)))
-			h.Write(v.Raw)
-			writeUint(h, uint64(v.Implicit))
+			p.writeUint(uint64(len(v.Raw)))
+			p.buf = append(p.buf, v.Raw...)
+			p.writeUint(uint64(v.Implicit))
 		}
-	})
-	if err != nil || !ok {
+	}
+	if values.Err() != nil {
 		return false
 	}
 	if opaqueBody(tag) {
@@ -176,24 +179,25 @@ func (p *unitPrinter) entry(h *maphash.Hash, i int, refs *[]int32, depth int) bo
 		if !readChild(tag, x.Tag(c)) {
 			continue
 		}
-		h.WriteByte('{')
+		p.buf = append(p.buf, '{')
 		crefs := refs
 		if templateArg(x.Tag(c)) {
 			// diff never looks into generic arguments: what they refer
-			// to changes no comparison, only their names do.
+			// to changes no comparison, only their names do (the types
+			// they name are printed all the same, see slotOf).
 			crefs = nil
 		}
-		if !p.entry(h, c, crefs, depth+1) {
+		if !p.entry(c, crefs, depth+1) {
 			return false
 		}
-		h.WriteByte('}')
+		p.buf = append(p.buf, '}')
 	}
 	return true
 }
 
 // ref hashes a reference to the entry at off: a named type by its key
 // (added to refs unless refs is nil), any other entry by its contents.
-func (p *unitPrinter) ref(h *maphash.Hash, off dwarf.Offset, refs *[]int32, depth int) bool {
+func (p *unitPrinter) ref(off dwarf.Offset, refs *[]int32, depth int) bool {
 	t := p.s.x.Find(off)
 	if t < 0 {
 		return false
@@ -202,19 +206,15 @@ func (p *unitPrinter) ref(h *maphash.Hash, off dwarf.Offset, refs *[]int32, dept
 		if slot < 0 {
 			return false
 		}
-		h.WriteByte('N')
-		writeUint(h, p.out.names[slot].key)
+		p.buf = append(p.buf, 'N')
+		p.writeUint(p.out.names[slot].key)
 		if refs != nil {
 			*refs = append(*refs, slot)
-			if n := &p.out.names[slot]; !n.queued && n.def && !n.bad {
-				n.queued = true
-				p.queue = append(p.queue, int32(t))
-			}
 		}
 		return true
 	}
-	h.WriteByte('A')
-	return p.entry(h, t, refs, depth+1)
+	p.buf = append(p.buf, 'A')
+	return p.entry(t, refs, depth+1)
 }
 
 // slotOf returns the index in out.names of the named type at entry t,
@@ -257,6 +257,11 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 	p.out.names = append(p.out.names, n)
 	slot = int32(len(p.out.names) - 1)
 	p.slot[t] = slot + 1
+	if n.def && !n.bad {
+		// Every copy a unit builds is printed, also those only generic
+		// arguments reach: merge may keep any of them.
+		p.queue = append(p.queue, int32(t))
+	}
 	return slot, true
 }
 
@@ -309,8 +314,6 @@ func readChild(parent, child dwarf.Tag) bool {
 	return true
 }
 
-func writeUint(h *maphash.Hash, v uint64) {
-	var b [8]byte
-	binary.LittleEndian.PutUint64(b[:], v)
-	h.Write(b[:])
+func (p *unitPrinter) writeUint(v uint64) {
+	p.buf = binary.LittleEndian.AppendUint64(p.buf, v)
 }

@@ -93,7 +93,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 			return err
 		}
 		var items []item
-		items, hashes[ui], pcs[ui] = want.survey(s)
+		items, hashes[ui], pcs[ui] = want.survey(s, false)
 		t, err := newUnitTree(u, s.x, s.d)
 		if err != nil {
 			return err
@@ -136,10 +136,11 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 }
 
 // survey lists what buildExported builds of a unit: the functions and
-// variables that may define exports, and the Rust vtable types; with the
-// hashes of the qualified names of its named type definitions (pathHash),
-// and the addresses and names of its defined functions.
-func (x *exportFilter) survey(s *surveyor) (items []item, hashes []uint64, pcs []pcName) {
+// variables that may define exports, and the Rust vtable types; unless
+// lean, with the hashes of the qualified names of its named type
+// definitions (pathHash), and the addresses and names of its defined
+// functions.
+func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, hashes []uint64, pcs []pcName) {
 	d := s.d
 	eachDefinition(s.x, func(i int, tag dwarf.Tag) {
 		switch tag {
@@ -152,7 +153,7 @@ func (x *exportFilter) survey(s *surveyor) (items []item, hashes []uint64, pcs [
 			if x.function(d, i, linkage, hasLinkage, pc) {
 				items = append(items, item{kind: itemFunc, idx: int32(i)})
 			}
-			if pc != 0 {
+			if pc != 0 && !lean {
 				name := linkage
 				if !hasLinkage {
 					name, _ = d.String(i, dwarf.AttrName)
@@ -167,6 +168,9 @@ func (x *exportFilter) survey(s *surveyor) (items []item, hashes []uint64, pcs [
 				items = append(items, item{kind: itemVar, idx: int32(i)})
 			}
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
+			if lean {
+				return
+			}
 			name, ok := d.String(i, dwarf.AttrName)
 			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl {
 				return

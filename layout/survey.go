@@ -235,7 +235,7 @@ func (b *builder) build(items []item) (bool, error) {
 			}
 			b.model.types = append(b.model.types, ty)
 		case itemFunc:
-			n, err := t.node(int(it.idx))
+			n, err := b.itemNode(it)
 			if err != nil {
 				return false, err
 			}
@@ -247,7 +247,7 @@ func (b *builder) build(items []item) (bool, error) {
 				b.model.functions = append(b.model.functions, fn)
 			}
 		case itemVar:
-			n, err := t.node(int(it.idx))
+			n, err := b.itemNode(it)
 			if err != nil {
 				return false, err
 			}
@@ -261,4 +261,13 @@ func (b *builder) build(items []item) (bool, error) {
 		}
 	}
 	return ok, b.readErr()
+}
+
+// itemNode returns the node of a function or variable item: with its
+// subtree, unless it is to be a shell, which reads none of its children.
+func (b *builder) itemNode(it *item) (*node, error) {
+	if _, shell := b.shells[it.idx]; shell {
+		return b.tree.shallow(int(it.idx))
+	}
+	return b.tree.node(int(it.idx))
 }

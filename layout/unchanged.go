@@ -50,12 +50,9 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 		for u := range p.units {
 			for k, n := range p.units[u].names {
 				id := local[s][u][k]
-				switch {
-				case n.bad || !n.def:
+				if n.bad || !n.def {
 					unstable[id] = true
 					continue
-				case !n.queued:
-					continue // named by generic arguments only: not fingerprinted
 				}
 				if containsPrint(defs[s][id], n.hash) {
 					continue // another unit's copy: the same references

@@ -203,7 +203,14 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	if !diff.ShellsPaired(surface(old), surface(new), rules) {
 		return old, new, false, nil
 	}
-	return old, new, true, completePair(rf, old, new)
+	// Completing reuses the files, still open, instead of reading them anew.
+	open := func(b *layout.Binary) (*dwarf.File, error) {
+		if b == old.Binary {
+			return files[0], nil
+		}
+		return files[1], nil
+	}
+	return old, new, true, diff.CompleteCounterparts(old.Binary, new.Binary, open)
 }
 
 // diffStatus is the exit status of a report: 4 when it has changes, with

@@ -152,7 +152,7 @@ func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 		if ignoredInPrint(v.Attr) {
 			continue
 		}
-		p.writeUint(uint64(v.Attr)<<16|uint64(v.Form))
+		p.writeUint(uint64(v.Attr)<<16 | uint64(v.Form))
 		switch {
 		case v.Elsewhere:
 			return false // what it points at is not hashed

@@ -192,11 +192,11 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
 	prints = [2]*layout.Prints{} // let the collector have them
 	so := sideOptions{vtables: true, exportsOnly: true}
-	so.shells = oldShells
+	so.shells, so.symbols = oldShells, tables[0]
 	if old, err = readSide(files[0], oldPath, so); err != nil {
 		return old, new, false, err
 	}
-	so.shells = newShells
+	so.shells, so.symbols = newShells, tables[1]
 	if new, err = readSide(files[1], newPath, so); err != nil {
 		return old, new, false, err
 	}

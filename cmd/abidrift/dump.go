@@ -62,6 +62,8 @@ type sideOptions struct {
 	exportsOnly bool
 	// shells: the exports to build as shells (layout.Options.Shells).
 	shells *layout.Shells
+	// symbols: its symbol table, when already read.
+	symbols *dwarf.SymbolTable
 }
 
 // loadSide reads path as a dump when its content starts with '{', else as a
@@ -79,7 +81,7 @@ func loadSide(rf *readFlags, path string, so sideOptions) (dump.Model, error) {
 }
 
 func readSide(f *dwarf.File, path string, so sideOptions) (m dump.Model, err error) {
-	if f.ELF != nil {
+	if m.Symbols = so.symbols; f.ELF != nil && m.Symbols == nil {
 		if m.Symbols, err = f.Symbols(); err != nil {
 			return m, err
 		}

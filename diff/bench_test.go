@@ -96,7 +96,7 @@ func BenchmarkDiffShells(b *testing.B) {
 	benchPairs(b, func(b *testing.B, oldPath, newPath string) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, ok := shellReport(b, oldPath, newPath); !ok {
+			if _, _, ok := shellReport(b, oldPath, newPath, true); !ok {
 				b.Fatal("the shells do not pair")
 			}
 		}

@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,14 +25,13 @@ func TestShellsAgree(t *testing.T) {
 	tested, shells := 0, 0
 	for _, p := range pairs {
 		for _, pair := range [][2]string{p, {p[1], p[0]}} {
-			withShells, n, ok := shellReport(t, pair[0], pair[1])
+			withShells, n, ok := shellReport(t, pair[0], pair[1], true)
 			if !ok {
 				continue
 			}
 			tested++
 			shells += n
-			o, nw := surfaceOf(t, pair[0], true), surfaceOf(t, pair[1], true)
-			if want := reportOf(t, o, nw); withShells != want {
+			if want, _, _ := shellReport(t, pair[0], pair[1], false); withShells != want {
 				t.Errorf("%s -> %s: the reports differ\nexports only:\n%s\nwith %d shells:\n%s", pair[0], pair[1], want, n, withShells)
 			}
 		}
@@ -46,7 +46,7 @@ func TestShellsAgree(t *testing.T) {
 // shells (every export with DWARF), and reports nothing.
 func TestShellsOfItself(t *testing.T) {
 	for _, path := range []string{"../testdata/diff/bin/rs_enum.old.so", "../testdata/diff/bin/c_struct.old.so"} {
-		report, n, ok := shellReport(t, path, path)
+		report, n, ok := shellReport(t, path, path, true)
 		if !ok || n == 0 {
 			t.Fatalf("%s: shells paired %v, %d shells", path, ok, n)
 		}
@@ -88,33 +88,45 @@ func diffPairs(t *testing.T) [][2]string {
 	return pairs
 }
 
-// shellReport reads two binaries as the command does, with the shells
-// their prints allow, and returns the JSON report and the number of shells
-// in the surfaces; ok is false when either has no ELF symbol table or
-// diff.ShellsPaired refuses the shells.
-func shellReport(t testing.TB, oldPath, newPath string) (report string, shells int, ok bool) {
+// shellReport opens two binaries and compares them with reportOfFiles.
+func shellReport(t testing.TB, oldPath, newPath string, withShells bool) (report string, shells int, ok bool) {
 	t.Helper()
 	var files [2]*dwarf.File
-	var tables [2]*dwarf.SymbolTable
-	var prints [2]*layout.Prints
 	for i, path := range []string{oldPath, newPath} {
 		f, err := dwarf.Open(path, dwarf.Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
 		defer f.Close()
-		if f.ELF == nil {
-			return "", 0, false
-		}
 		files[i] = f
+	}
+	report, shells, ok, err := reportOfFiles(files, withShells)
+	if err != nil {
+		t.Fatalf("%s -> %s: %v", oldPath, newPath, err)
+	}
+	return report, shells, ok
+}
+
+// reportOfFiles compares two opened binaries as the command does: each
+// built for its exports (with the shells their prints allow, withShells),
+// completed with the other's counterparts, and the report rendered as JSON.
+// ok is false when either has no ELF symbol table or diff.ShellsPaired
+// refuses the shells.
+func reportOfFiles(files [2]*dwarf.File, withShells bool) (report string, shells int, ok bool, err error) {
+	var tables [2]*dwarf.SymbolTable
+	var prints [2]*layout.Prints
+	for i, f := range files {
+		if f.ELF == nil {
+			return "", 0, false, nil
+		}
 		if tables[i], err = f.Symbols(); err != nil {
-			t.Fatalf("%s: %v", path, err)
+			return "", 0, false, err
 		}
-		if prints[i], err = layout.Fingerprint(f, tables[i], 0); err != nil {
-			t.Fatalf("%s: %v", path, err)
+		if !withShells {
+			continue
 		}
-		if prints[i] == nil {
-			return "", 0, false
+		if prints[i], err = layout.Fingerprint(f, tables[i], 0); err != nil || prints[i] == nil {
+			return "", 0, false, err
 		}
 	}
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
@@ -122,10 +134,10 @@ func shellReport(t testing.TB, oldPath, newPath string) (report string, shells i
 	for i, sh := range []*layout.Shells{oldShells, newShells} {
 		bin, err := layout.Build(files[i], layout.Options{Exports: tables[i], Shells: sh})
 		if err != nil {
-			t.Fatalf("%s: %v", files[i].Path, err)
+			return "", 0, false, err
 		}
 		if bin.VTables, err = layout.VTables(files[i], bin); err != nil {
-			t.Fatalf("%s: %v", files[i].Path, err)
+			return "", 0, false, err
 		}
 		surfaces[i] = layout.NewSurface(bin, tables[i], layout.ExportOptions{})
 		for _, e := range surfaces[i].Functions {
@@ -140,22 +152,56 @@ func shellReport(t testing.TB, oldPath, newPath string) (report string, shells i
 		}
 	}
 	if !diff.ShellsPaired(surfaces[0], surfaces[1], nil) {
-		return "", shells, false
+		return "", shells, false, nil
 	}
-	return reportOf(t, surfaces[0], surfaces[1]), shells, true
-}
-
-// reportOf completes two exports-only surfaces' counterparts and renders
-// their comparison as JSON.
-func reportOf(t testing.TB, o, n *layout.Surface) string {
-	t.Helper()
-	reopen := func(b *layout.Binary) (*dwarf.File, error) { return dwarf.Open(b.Path, dwarf.Options{}) }
-	if err := diff.CompleteCounterparts(o.Binary, n.Binary, reopen); err != nil {
-		t.Fatal(err)
+	open := func(b *layout.Binary) (*dwarf.File, error) {
+		if b == surfaces[0].Binary {
+			return files[0], nil
+		}
+		return files[1], nil
+	}
+	if err := diff.CompleteCounterparts(surfaces[0].Binary, surfaces[1].Binary, open); err != nil {
+		return "", 0, false, err
 	}
 	var buf bytes.Buffer
-	if err := render.JSON(&buf, diff.CompareSurfaces(o, n, diff.Options{})); err != nil {
-		t.Fatal(err)
+	if err := render.JSON(&buf, diff.CompareSurfaces(surfaces[0], surfaces[1], diff.Options{})); err != nil {
+		return "", 0, false, err
 	}
-	return buf.String()
+	return buf.String(), shells, true, nil
+}
+
+// FuzzShells checks, on arbitrary pairs of files, that a diff with shells
+// reports what one without reports: whatever bytes make two prints agree
+// must make the models alike.
+func FuzzShells(f *testing.F) {
+	for _, c := range []string{"rs_enum", "c_struct", "c_packed", "rs_traits", "rs_passing"} {
+		old, err := os.ReadFile("../testdata/diff/bin/" + c + ".old.so")
+		if err != nil {
+			f.Fatal(err)
+		}
+		new, err := os.ReadFile("../testdata/diff/bin/" + c + ".new.so")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(old, new)
+	}
+	f.Fuzz(func(t *testing.T, old, new []byte) {
+		opts := dwarf.Options{Limits: dwarf.Limits{SectionSize: 64 << 20, Depth: 256}}
+		var files [2]*dwarf.File
+		for i, data := range [][]byte{old, new} {
+			file, err := dwarf.NewFile("fuzz", bytes.NewReader(data), opts)
+			if err != nil {
+				return
+			}
+			files[i] = file
+		}
+		want, _, ok, err := reportOfFiles(files, false)
+		if err != nil || !ok {
+			return
+		}
+		got, _, ok, err := reportOfFiles(files, true)
+		if err == nil && ok && got != want {
+			t.Errorf("the reports differ\nwithout shells:\n%s\nwith shells:\n%s", want, got)
+		}
+	})
 }

@@ -125,7 +125,7 @@ func reportOfFiles(files [2]*dwarf.File, withShells bool) (report string, shells
 		if !withShells {
 			continue
 		}
-		if prints[i], err = layout.Fingerprint(f, tables[i], 0); err != nil || prints[i] == nil {
+		if prints[i], err = layout.Fingerprint(f, layout.Options{Exports: tables[i]}); err != nil || prints[i] == nil {
 			return "", 0, false, err
 		}
 	}

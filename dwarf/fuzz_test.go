@@ -37,7 +37,7 @@ func FuzzOpenAndBuild(f *testing.F) {
 		st, stErr := file.Symbols()
 		if stErr == nil {
 			// Prints, and a build with every export alike as a shell.
-			if p, err := layout.Fingerprint(file, st, 1); err == nil && p != nil {
+			if p, err := layout.Fingerprint(file, layout.Options{Workers: 1, Exports: st}); err == nil && p != nil {
 				shells, _ := layout.Unchanged(p, p)
 				layout.Build(file, layout.Options{Workers: 1, Exports: st, Shells: shells})
 			}

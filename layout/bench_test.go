@@ -97,7 +97,7 @@ func BenchmarkFingerprint1CPU(b *testing.B) {
 		b.ReportAllocs()
 		b.ResetTimer()
 		for b.Loop() {
-			if _, err := layout.Fingerprint(f, st, 1); err != nil {
+			if _, err := layout.Fingerprint(f, layout.Options{Workers: 1, Exports: st}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -57,16 +57,22 @@ const (
 	maxPrintEntries = 1 << 14
 )
 
-// Fingerprint takes the prints of what the exports of st reach in f. It
-// reads each unit once, as an exports-only Build surveys it.
-func Fingerprint(f *ddwarf.File, st *ddwarf.SymbolTable, workers int) (*Prints, error) {
-	if !usableExports(f, st) {
+// Fingerprint takes the prints of what the exports of opts.Exports reach in
+// f, reading each unit once, as an exports-only Build surveys it; nil when
+// Build could not restrict a model to those exports. It uses opts.Workers
+// and reports each unit done to opts.Progress; other options are ignored.
+func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
+	if !usableExports(f, opts.Exports) {
 		return nil, nil
 	}
 	units := f.Units()
-	want := newExportFilter(f, st)
+	want := newExportFilter(f, opts.Exports)
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
-	err := f.EachUnit(workers, func(ui int, u *ddwarf.Unit) error {
+	step := stepper(opts.Progress, len(units))
+	if opts.Progress != nil {
+		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
+	}
+	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
 		s, err := openUnit(f, u)
 		if err != nil {
 			return err
@@ -84,6 +90,7 @@ func Fingerprint(f *ddwarf.File, st *ddwarf.SymbolTable, workers int) (*Prints, 
 				up.item(int(it.idx))
 			}
 		}
+		step()
 		return nil
 	})
 	if err != nil {

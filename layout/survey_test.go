@@ -41,21 +41,40 @@ func TestProgressReachesTotal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var mu sync.Mutex
-	var calls [][2]int
-	_, err = Build(f, Options{Progress: func(done, total int) {
-		mu.Lock()
-		calls = append(calls, [2]int{done, total})
-		mu.Unlock()
-	}})
+	st, err := f.Symbols()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(calls) == 0 {
-		t.Fatal("no progress")
-	}
-	last := calls[len(calls)-1]
-	if last[0] != last[1] || last[1] != 2*len(f.Units()) {
-		t.Fatalf("last call %v, want done == total == %d", last, 2*len(f.Units()))
+	for _, c := range []struct {
+		name  string
+		run   func(Options) error
+		total int
+	}{
+		{"Build", func(o Options) error { _, err := Build(f, o); return err }, 2 * len(f.Units())},
+		{"Fingerprint", func(o Options) error {
+			o.Exports = st
+			p, err := Fingerprint(f, o)
+			if p == nil && err == nil {
+				t.Fatal("no prints")
+			}
+			return err
+		}, len(f.Units())},
+	} {
+		var mu sync.Mutex
+		var calls [][2]int
+		err = c.run(Options{Progress: func(done, total int) {
+			mu.Lock()
+			calls = append(calls, [2]int{done, total})
+			mu.Unlock()
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(calls) == 0 {
+			t.Fatalf("%s: no progress", c.name)
+		}
+		if last := calls[len(calls)-1]; last[0] != last[1] || last[1] != c.total {
+			t.Fatalf("%s: last call %v, want done == total == %d", c.name, last, c.total)
+		}
 	}
 }

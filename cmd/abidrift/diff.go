@@ -185,7 +185,9 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 		if tables[i], err = files[i].Symbols(); err != nil {
 			return old, new, false, err
 		}
-		if prints[i], err = layout.Fingerprint(files[i], tables[i], 0); err != nil || prints[i] == nil {
+		opts := buildOptions(path)
+		opts.Exports = tables[i]
+		if prints[i], err = layout.Fingerprint(files[i], opts); err != nil || prints[i] == nil {
 			return old, new, false, err
 		}
 	}

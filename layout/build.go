@@ -64,10 +64,8 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 		return buildExported(f, opts)
 	}
 	units := f.Units()
-	step := stepper(opts.Progress, 2*len(units))
-	if opts.Progress != nil {
-		defer opts.Progress(2*len(units), 2*len(units)) // the last call says it is over, also on errors
-	}
+	step, finish := stepper(opts.Progress, 2*len(units))
+	defer finish()
 	work := make([]*unitWork, len(units))
 	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
 		items, err := survey(f, u, !opts.noStubs)
@@ -123,13 +121,15 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 }
 
 // stepper returns a function that reports one more of total steps done to
-// progress; it does nothing when progress is nil.
-func stepper(progress func(done, total int), total int) func() {
+// progress, and one, to defer, that reports them all done (the last call
+// says the work is over, also on errors); both do nothing when progress is
+// nil.
+func stepper(progress func(done, total int), total int) (step, finish func()) {
 	if progress == nil {
-		return func() {}
+		return func() {}, func() {}
 	}
 	var done atomic.Int64
-	return func() { progress(int(done.Add(1)), total) }
+	return func() { progress(int(done.Add(1)), total) }, func() { progress(total, total) }
 }
 
 // fallbacks counts the builds redone without stand-ins, for tests.

@@ -68,10 +68,8 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
-	step := stepper(opts.Progress, len(units))
-	if opts.Progress != nil {
-		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
-	}
+	step, finish := stepper(opts.Progress, len(units))
+	defer finish()
 	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
 		s, err := openUnit(f, u)
 		if err != nil {
@@ -134,7 +132,7 @@ func (p *unitPrinter) named(i int) {
 	n.hash, n.refs, n.bad = hash, refs, !ok
 }
 
-// print hashes entry i (entry) with the unit's prefix.
+// print hashes entry i, as entry spells it, after the unit's prefix.
 func (p *unitPrinter) print(i int, refs *[]int32) (uint64, bool) {
 	p.buf = append(p.buf[:0], p.prefix...)
 	p.budget = maxPrintEntries
@@ -142,10 +140,11 @@ func (p *unitPrinter) print(i int, refs *[]int32) (uint64, bool) {
 	return maphash.Bytes(printSeed, p.buf), ok
 }
 
-// entry hashes entry i, its attributes (those that can change the model)
-// and its children, into h; references to named types are hashed by key
-// and added to refs, other references followed. It reports false when the
-// entry cannot be fingerprinted.
+// entry adds entry i to the current print: its tag, its attributes (those
+// that can change the model) and the children the builder reads; a
+// reference to a named type by the type's key (added to refs), any other
+// reference by what it refers to. It reports false when the entry cannot be
+// fingerprinted.
 func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 	if p.budget--; depth > maxPrintDepth || p.budget < 0 {
 		return false

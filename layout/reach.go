@@ -83,10 +83,8 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	parts := make([]*unitModel, len(units))
 	hashes := make([][]uint64, len(units))
 	pcs := make([][]pcName, len(units))
-	step := stepper(opts.Progress, len(units))
-	if opts.Progress != nil {
-		defer opts.Progress(len(units), len(units)) // the last call says it is over, also on errors
-	}
+	step, finish := stepper(opts.Progress, len(units))
+	defer finish()
 	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
 		s, err := openUnit(f, u)
 		if err != nil {

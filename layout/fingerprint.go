@@ -68,13 +68,7 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
-	step, finish := stepper(opts.Progress, len(units))
-	defer finish()
-	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnit(f, u)
-		if err != nil {
-			return err
-		}
+	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		items, _, _ := want.survey(s, true) // its functions and variables
 		root, _ := s.d.Entry(0)
 		var producer string
@@ -88,7 +82,6 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 				up.item(int(it.idx))
 			}
 		}
-		step()
 		return nil
 	})
 	if err != nil {

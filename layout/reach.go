@@ -83,13 +83,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	parts := make([]*unitModel, len(units))
 	hashes := make([][]uint64, len(units))
 	pcs := make([][]pcName, len(units))
-	step, finish := stepper(opts.Progress, len(units))
-	defer finish()
-	err := f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnit(f, u)
-		if err != nil {
-			return err
-		}
+	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		var items []item
 		items, hashes[ui], pcs[ui] = want.survey(s, false)
 		t, err := newUnitTree(u, s.x, s.d)
@@ -107,7 +101,6 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 			return err
 		}
 		parts[ui] = b.model
-		step()
 		return nil
 	})
 	if err != nil {
@@ -131,6 +124,22 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		return nil, err
 	}
 	return bin, nil
+}
+
+// eachSurveyed calls fn with every unit of f opened for a survey
+// (openUnit), on opts.Workers goroutines, and reports each unit done to
+// opts.Progress.
+func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, s *surveyor) error) error {
+	step, finish := stepper(opts.Progress, len(f.Units()))
+	defer finish()
+	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
+		s, err := openUnit(f, u)
+		if err == nil {
+			err = fn(ui, u, s)
+		}
+		step()
+		return err
+	})
 }
 
 // survey lists what buildExported builds of a unit: the functions and

@@ -167,9 +167,9 @@ func completePair(rf *readFlags, old, new dump.Model) error {
 // loadShells reads two binaries with ELF symbol tables for what their
 // exports reach, leaving out what is alike in both: each is fingerprinted
 // (layout.Fingerprint), and the exports whose prints agree are built as
-// shells, which the comparison skips. ok is false, with nothing read, when a
-// side has no usable symbol table or the shells do not pair up as the
-// comparison pairs exports (then the caller reads both as usual).
+// shells, which the comparison skips. ok is false when a side has no usable
+// symbol table or the shells do not pair up as the comparison pairs exports
+// (the caller then reads both as usual).
 func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) (old, new dump.Model, ok bool, err error) {
 	var files [2]*dwarf.File
 	var tables [2]*dwarf.SymbolTable

@@ -37,7 +37,9 @@ func TestShellsAgree(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d directed pairs compared with shells, %d shells in all", tested, 2*len(pairs), shells)
-	if tested < len(pairs) || shells < 200 {
+	// testdata/diff alone gives about 200 shells (most from rs_unchanged),
+	// the libabigail corpus some 1 200 more.
+	if tested < len(pairs) || shells < 150 {
 		t.Errorf("only %d directed pairs with %d shells: the shells are not exercised", tested, shells)
 	}
 }

@@ -105,6 +105,7 @@ type unitPrinter struct {
 func (p *unitPrinter) item(i int) {
 	var refs []int32
 	hash, ok := p.print(i, &refs)
+	hash = max(hash, 1) // 0 marks what is not a shell (Function.Print)
 	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: hash, refs: refs, bad: !ok})
 	for len(p.queue) > 0 {
 		t := p.queue[len(p.queue)-1]

@@ -1,5 +1,7 @@
 package layout
 
+import "slices"
+
 // Shells name the exported candidates of a binary that an exports-only
 // Build makes as shells: the function or variable without the types it
 // reaches (no parameters, result or type), marked with its print
@@ -54,7 +56,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 					unstable[id] = true
 					continue
 				}
-				if containsPrint(defs[s][id], n.hash) {
+				if slices.Contains(defs[s][id], n.hash) {
 					continue // another unit's copy: the same references
 				}
 				defs[s][id] = append(defs[s][id], n.hash)
@@ -123,15 +125,6 @@ func eachStableItem(p *Prints, local [][]int32, unstable []bool, fn func(u int, 
 			fn(u, it)
 		}
 	}
-}
-
-func containsPrint(list []uint64, h uint64) bool {
-	for _, v := range list {
-		if v == h {
-			return true
-		}
-	}
-	return false
 }
 
 // of returns the shells to make in unit u of the file at path, which has

@@ -1,8 +1,10 @@
 package dwarf
 
 import (
+	"cmp"
 	"debug/dwarf"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -32,7 +34,7 @@ func (f *File) EachUnit(workers int, fn func(i int, u *Unit) error) error {
 			}
 		}()
 	}
-	for i := range f.units {
+	for _, i := range f.largestFirst() {
 		next <- i
 	}
 	close(next)
@@ -43,6 +45,19 @@ func (f *File) EachUnit(workers int, fn func(i int, u *Unit) error) error {
 		}
 	}
 	return nil
+}
+
+// largestFirst lists the indexes of f's units from the largest down, so
+// that a large unit is not left for one worker at the end while the others
+// idle (rustc's codegen units differ in size by 10x and more).
+func (f *File) largestFirst() []int {
+	order := make([]int, len(f.units))
+	for i := range order {
+		order[i] = i
+	}
+	size := func(i int) dwarf.Offset { return f.units[i].End - f.units[i].First }
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(size(b), size(a)) })
+	return order
 }
 
 // safely runs fn, turning a panic from the standard decoders into an error.

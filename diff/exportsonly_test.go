@@ -3,8 +3,6 @@ package diff_test
 import (
 	"bytes"
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/abidrift/abidrift/diff"
@@ -18,21 +16,7 @@ import (
 // in a report: on every pair of the libabigail corpus and of testdata/diff,
 // the JSON reports from whole models and from exports-only models are equal.
 func TestExportsOnlyAgrees(t *testing.T) {
-	pairs := [][2]string{}
-	olds, _ := filepath.Glob("../testdata/diff/bin/*.old.so")
-	for _, old := range olds {
-		pairs = append(pairs, [2]string{old, strings.TrimSuffix(old, ".old.so") + ".new.so"})
-	}
-	if dir := filepath.Join(corpusDir, "libabigail"); fileExists(dir) {
-		for _, row := range readTSV(t, filepath.Join(dir, "manifest.tsv")) {
-			pairs = append(pairs, [2]string{filepath.Join(dir, row["old"]), filepath.Join(dir, row["new"])})
-		}
-	} else {
-		t.Logf("conformance corpus %s is absent: the testdata pairs only", dir)
-	}
-	if len(olds) < 10 {
-		t.Fatalf("only %d pairs in testdata/diff/bin", len(olds))
-	}
+	pairs := diffPairs(t)
 	for _, p := range pairs {
 		report := func(exportsOnly bool) string {
 			o, n := surfaceOf(t, p[0], exportsOnly), surfaceOf(t, p[1], exportsOnly)

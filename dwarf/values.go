@@ -6,8 +6,8 @@ import (
 )
 
 // Value is one attribute value of an entry as it is encoded: what
-// Decoder.EachValue gives, to compare what entries say without decoding
-// them into Go values.
+// Decoder.Values gives, to compare what entries say without decoding them
+// into Go values.
 type Value struct {
 	Attr dwarf.Attr
 	Form Form

@@ -70,13 +70,8 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
 	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		items, _, _ := want.survey(s, true) // its functions and variables
-		root, _ := s.d.Entry(0)
-		var producer string
-		if root != nil {
-			producer, _ = root.Val(dwarf.AttrProducer).(string)
-		}
 		up := &unitPrinter{s: s, slot: make([]int32, s.x.Len()), out: &p.units[ui],
-			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, producer)}
+			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, s.producer)}
 		for _, it := range items {
 			if it.kind == itemFunc || it.kind == itemVar {
 				up.item(int(it.idx))

@@ -81,7 +81,8 @@ func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
 		return nil, &ddwarf.Error{File: f.Path, Section: ".debug_info", Offset: int64(u.Offset),
 			Err: fmt.Errorf("split DWARF: the types of this unit are in %s, which abidrift does not read; rebuild without split debug info (-C split-debuginfo=off, or gcc without -gsplit-dwarf)", dwo)}
 	}
-	return &surveyor{x: x, d: d, lang: langOf(root), scopes: newScopeNames(x, d)}, nil
+	producer, _ := root.Val(dwarf.AttrProducer).(string)
+	return &surveyor{x: x, d: d, lang: langOf(root), producer: producer, scopes: newScopeNames(x, d)}, nil
 }
 
 // eachDefinition calls visit with the entries of x in the order of a
@@ -121,10 +122,11 @@ func definedVariable(d *ddwarf.Decoder, i int) bool {
 
 // surveyor reads the keys of stand-in candidates from a unit's index.
 type surveyor struct {
-	x      *ddwarf.Index
-	d      *ddwarf.Decoder
-	lang   Lang
-	scopes *scopeNames
+	x        *ddwarf.Index
+	d        *ddwarf.Decoder
+	lang     Lang
+	producer string // of the unit entry
+	scopes   *scopeNames
 }
 
 // stubKey marks a struct, class or union definition with a recorded

@@ -276,7 +276,7 @@ func (d *DataReader) sectionData(i int) ([]byte, error) {
 		return b, nil
 	}
 	s := d.e.Sections[i]
-	b, err := d.f.elfSectionData(s)
+	b, err := d.f.elfSectionData(s, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -383,7 +383,7 @@ func (d *DataReader) relocsOf(target int) (map[uint64]reloc, error) {
 // (which, as debug/elf returns it, lacks the null symbol 0).
 func (d *DataReader) parseRelocs(i int, syms []elf.Symbol) ([]reloc, error) {
 	s := d.e.Sections[i]
-	data, err := d.f.elfSectionData(s)
+	data, err := d.f.elfSectionData(s, nil)
 	if err != nil {
 		return nil, err
 	}

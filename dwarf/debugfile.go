@@ -82,7 +82,11 @@ func (f *File) loadSeparateDebug(e *elf.File, extra []string) error {
 			r.Close()
 			continue
 		}
-		if err := f.loadELFSections(de); err != nil {
+		var image []byte
+		if f.mapped {
+			image = mapFile(r, sizeOf(r))
+		}
+		if err := f.loadELFSections(de, image); err != nil {
 			r.Close()
 			return err
 		}

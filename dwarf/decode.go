@@ -51,7 +51,7 @@ func (d *Decoder) Entry(i int) (*dwarf.Entry, error) {
 			return nil, err
 		}
 	}
-	return d.decode(int(d.x.off[i]), d.x.abbr[i])
+	return d.decode(int(d.x.off[i]), d.x.abbrev(i))
 }
 
 // bases reads the unit's base offsets once.
@@ -63,7 +63,7 @@ func (d *Decoder) bases() error {
 	b := &unitBases{}
 	if d.u.Version >= 5 && d.x.Len() > 0 {
 		d.base = b // zero while the unit entry itself is read, as debug/dwarf does
-		e, err := d.decode(int(d.x.off[0]), d.x.abbr[0])
+		e, err := d.decode(int(d.x.off[0]), d.x.abbrev(0))
 		if err != nil {
 			d.base = nil
 			return err
@@ -516,7 +516,7 @@ func attrPtrClass(a dwarf.Attr) (dwarf.Class, bool) {
 // locate positions a value reader at the value of attr in entry i; ok is
 // false when the entry has no such attribute (or cannot be read).
 func (d *Decoder) locate(i int, attr dwarf.Attr) (r valueReader, form Form, af AttrForm, ok bool) {
-	a := d.x.abbr[i]
+	a := d.x.abbrev(i)
 	k := -1
 	for j := range a.attrs {
 		if a.attrs[j].Attr == attr {
@@ -700,7 +700,7 @@ func (d *Decoder) Flag(i int, attr dwarf.Attr) (bool, bool) {
 
 // Has reports whether entry i has attr.
 func (d *Decoder) Has(i int, attr dwarf.Attr) bool {
-	for _, af := range d.x.abbr[i].attrs {
+	for _, af := range d.x.abbrev(i).attrs {
 		if af.Attr == attr {
 			return true
 		}

@@ -1,6 +1,7 @@
 package dwarf
 
 import (
+	"bytes"
 	"debug/elf"
 	"errors"
 	"io"
@@ -20,7 +21,7 @@ func sizeOf(r io.ReaderAt) int64 {
 	return -1
 }
 
-func (f *File) openELF(r io.ReaderAt, opts Options) error {
+func (f *File) openELF(r io.ReaderAt, image []byte, opts Options) error {
 	e, err := elf.NewFile(r)
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return f.errorf("", sizeOf(r), "truncated ELF file: its headers point past the end of the file")
@@ -58,7 +59,7 @@ func (f *File) openELF(r io.ReaderAt, opts Options) error {
 	default:
 		f.Kind = "other"
 	}
-	if err := f.loadELFSections(e); err != nil {
+	if err := f.loadELFSections(e, image); err != nil {
 		return err
 	}
 	if len(f.Sections["info"]) == 0 {
@@ -68,19 +69,23 @@ func (f *File) openELF(r io.ReaderAt, opts Options) error {
 }
 
 // loadELFSections reads every debug section of e, skipping NOBITS ones,
-// decompressing and (for relocatable files) relocating them.
-func (f *File) loadELFSections(e *elf.File) error {
+// decompressing and (for relocatable files) relocating them. image is e's
+// file mapped into memory, or nil.
+func (f *File) loadELFSections(e *elf.File, image []byte) error {
 	f.Sections = map[string][]byte{}
 	for i, s := range e.Sections {
 		name := dwarfName(s.Name)
 		if name == "" || s.Type == elf.SHT_NOBITS {
 			continue
 		}
-		b, err := f.elfSectionData(s)
+		b, err := f.elfSectionData(s, image)
 		if err != nil {
 			return err
 		}
 		if e.Type == elf.ET_REL {
+			if image != nil {
+				b = bytes.Clone(b) // relocated in place; the mapping is read-only
+			}
 			if b, err = f.relocate(e, i, b); err != nil {
 				return err
 			}
@@ -90,7 +95,9 @@ func (f *File) loadELFSections(e *elf.File) error {
 	return nil
 }
 
-func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
+// elfSectionData returns the contents of s, decompressed; from image, the
+// file mapped into memory, when it is not nil and s is not compressed.
+func (f *File) elfSectionData(s *elf.Section, image []byte) ([]byte, error) {
 	// For SHF_COMPRESSED sections s.Size is the decompressed size from the header.
 	if int64(s.Size) > f.limits.SectionSize || int64(s.Size) < 0 {
 		header := int64(-1)
@@ -107,7 +114,13 @@ func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
 			return nil, err
 		}
 	}
-	b, err := f.readBounded(s.Name, s.Open(), int64(s.Size))
+	var b []byte
+	var err error
+	if image != nil && s.Flags&elf.SHF_COMPRESSED == 0 {
+		b, err = f.mappedSection(s, image)
+	} else {
+		b, err = f.readBounded(s.Name, s.Open(), int64(s.Size))
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -115,4 +128,15 @@ func (f *File) elfSectionData(s *elf.Section) ([]byte, error) {
 		return f.gnuZlib(s.Name, b)
 	}
 	return b, nil
+}
+
+// mappedSection is the uncompressed section s in image, its file mapped
+// into memory, refusing one that extends past the end of the file.
+func (f *File) mappedSection(s *elf.Section, image []byte) ([]byte, error) {
+	size := uint64(len(image))
+	if s.Offset > size || s.Size > size-s.Offset {
+		held := size - min(s.Offset, size)
+		return nil, f.errorf(s.Name, int64(held), "holds %d bytes, fewer than the %d its header announces (truncated?)", held, s.Size)
+	}
+	return image[s.Offset : s.Offset+s.Size : s.Offset+s.Size], nil
 }

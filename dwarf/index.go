@@ -3,6 +3,7 @@ package dwarf
 import (
 	"debug/dwarf"
 	"fmt"
+	"sync"
 )
 
 // Index is the shape of one unit: the offset, abbreviation and place in the
@@ -13,7 +14,10 @@ import (
 type Index struct {
 	Unit *Unit
 	off  []dwarf.Offset
-	abbr []*abbrev
+	// abbr holds the ord of each entry's abbreviation in abbrevs, the
+	// unit's: numbers, which the garbage collector need not scan.
+	abbr    []uint32
+	abbrevs []*abbrev
 	// parent is the index of the parent entry, -1 for the unit entry; end is
 	// one past the index of the last descendant.
 	parent, end []int32
@@ -26,10 +30,13 @@ func (x *Index) Len() int { return len(x.off) }
 func (x *Index) Offset(i int) dwarf.Offset { return x.off[i] }
 
 // Tag is the tag of entry i.
-func (x *Index) Tag(i int) dwarf.Tag { return x.abbr[i].tag }
+func (x *Index) Tag(i int) dwarf.Tag { return x.abbrev(i).tag }
+
+// abbrev is the abbreviation of entry i.
+func (x *Index) abbrev(i int) *abbrev { return x.abbrevs[x.abbr[i]] }
 
 // HasChildren reports whether the abbreviation of entry i says it has children.
-func (x *Index) HasChildren(i int) bool { return x.abbr[i].children }
+func (x *Index) HasChildren(i int) bool { return x.abbrev(i).children }
 
 // Parent is the index of the parent of entry i, -1 for the unit entry.
 func (x *Index) Parent(i int) int { return int(x.parent[i]) }
@@ -73,12 +80,44 @@ func (x *Index) Find(off dwarf.Offset) int {
 }
 
 // Forms returns the attributes of entry i with their forms, in encoding order.
-func (x *Index) Forms(i int) []AttrForm { return x.abbr[i].attrs }
+func (x *Index) Forms(i int) []AttrForm { return x.abbrev(i).attrs }
 
 // Scan indexes the entries of u, refusing nesting deeper than maxDepth (the
 // file's limit when maxDepth <= 0). It stops at the end of the unit entry's
 // children or at the end of the unit, whichever comes first.
 func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
+	return f.scan(nil, u, maxDepth)
+}
+
+// Indexes holds the memory of indexes no longer used, for the next Scan:
+// one pass over many units then allocates about as many indexes as it
+// runs at once. Safe for concurrent use.
+type Indexes struct {
+	mu   sync.Mutex
+	free []*Index
+}
+
+// Scan is f.Scan, in the memory of an index handed back with Done.
+func (p *Indexes) Scan(f *File, u *Unit, maxDepth int) (*Index, error) {
+	p.mu.Lock()
+	var old *Index
+	if n := len(p.free); n > 0 {
+		old, p.free = p.free[n-1], p.free[:n-1]
+	}
+	p.mu.Unlock()
+	return f.scan(old, u, maxDepth)
+}
+
+// Done hands back x, which neither the caller nor a Decoder of it may use
+// any more.
+func (p *Indexes) Done(x *Index) {
+	p.mu.Lock()
+	p.free = append(p.free, x)
+	p.mu.Unlock()
+}
+
+// scan is Scan, in the memory of old when it is not nil.
+func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 	if maxDepth <= 0 {
 		maxDepth = f.limits.Depth
 	}
@@ -87,10 +126,7 @@ func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
 		return nil, f.errorf(".debug_info", int64(u.Offset), "unit outside .debug_info")
 	}
 	s := scanner{f: f, u: u, b: info[:u.End], off: int(u.First), fmt: u.format()}
-	// Typical producers spend 8 to 12 bytes per entry.
-	n := int(u.End-u.First)/10 + 16
-	x := &Index{Unit: u, off: make([]dwarf.Offset, 0, n), abbr: make([]*abbrev, 0, n),
-		parent: make([]int32, 0, n), end: make([]int32, 0, n)}
+	x := newIndex(u, old)
 	var stack []int32
 	for s.off < len(s.b) {
 		at := s.off
@@ -125,7 +161,7 @@ func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
 			return nil, f.wrongClassErr(at, a.attrs[w].Attr, a.attrs[w].Form)
 		}
 		x.off = append(x.off, dwarf.Offset(at))
-		x.abbr = append(x.abbr, a)
+		x.abbr = append(x.abbr, a.ord)
 		x.parent = append(x.parent, parent)
 		x.end = append(x.end, i+1)
 		s.skip(a)
@@ -153,6 +189,18 @@ func (f *File) Scan(u *Unit, maxDepth int) (*Index, error) {
 		return nil, f.errorf(".debug_info", int64(u.Offset), "unit has no entries")
 	}
 	return x, nil
+}
+
+// newIndex returns an empty index of u, in the memory of old when it is
+// not nil.
+func newIndex(u *Unit, old *Index) *Index {
+	if old == nil {
+		// Typical producers spend 8 to 12 bytes per entry.
+		n := int(u.End-u.First)/10 + 16
+		return &Index{Unit: u, abbrevs: u.abbrevOrder, off: make([]dwarf.Offset, 0, n), abbr: make([]uint32, 0, n),
+			parent: make([]int32, 0, n), end: make([]int32, 0, n)}
+	}
+	return &Index{Unit: u, abbrevs: u.abbrevOrder, off: old.off[:0], abbr: old.abbr[:0], parent: old.parent[:0], end: old.end[:0]}
 }
 
 // abbrev returns the abbreviation with the given code, or nil.

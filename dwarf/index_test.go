@@ -30,13 +30,14 @@ func TestIndexAndDecoderMatchStd(t *testing.T) {
 		files = files[:40]
 	}
 	entries := 0
+	var indexes dwarf.Indexes // each unit indexed in the memory of an earlier one
 	for _, path := range files {
 		f, err := dwarf.Open(path, dwarf.Options{})
 		if err != nil {
 			continue // no DWARF, or a file the bad-input tests cover
 		}
 		for _, u := range f.Units() {
-			x, xerr := f.Scan(u, 0)
+			x, xerr := indexes.Scan(f, u, 0)
 			r := f.Entries(u)
 			var want []*stddwarf.Entry
 			var parents []int
@@ -133,6 +134,7 @@ func TestIndexAndDecoderMatchStd(t *testing.T) {
 				}
 				_ = n
 			}
+			indexes.Done(x)
 		}
 		f.Close()
 	}

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"debug/dwarf"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sync"
 )
@@ -29,6 +30,7 @@ func (f *File) EachUnit(workers int, fn func(i int, u *Unit) error) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			debug.SetPanicOnFault(true) // a mapped file cut short while read: an error, not a crash
 			for i := range next {
 				errs[i] = f.safely(func() error { return fn(i, f.units[i]) })
 			}

@@ -24,7 +24,7 @@ func (f *File) relocate(e *elf.File, target int, b []byte) ([]byte, error) {
 				return nil, f.errorf(".symtab", -1, "%v", err)
 			}
 		}
-		data, err := f.elfSectionData(rs)
+		data, err := f.elfSectionData(rs, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -3,6 +3,8 @@ package dwarf
 import (
 	"debug/dwarf"
 	"encoding/binary"
+	"maps"
+	"slices"
 	"sync/atomic"
 )
 
@@ -20,6 +22,8 @@ type Unit struct {
 	// abbrevList holds the abbreviations by code when the codes are dense
 	// (as every producer makes them); nil otherwise.
 	abbrevList []*abbrev
+	// abbrevOrder holds the abbreviations by ord, their order by code.
+	abbrevOrder []*abbrev
 	// base holds the DWARF 5 base offsets of the unit entry, read once.
 	base atomic.Pointer[unitBases]
 }
@@ -27,6 +31,7 @@ type Unit struct {
 type abbrev struct {
 	tag      dwarf.Tag
 	children bool
+	ord      uint32 // index in Unit.abbrevOrder: what an Index holds of it
 	attrs    []AttrForm
 	skip     atomic.Pointer[skipPlan]
 }
@@ -47,7 +52,7 @@ func (f *File) readUnits() error {
 	info := f.Sections["info"]
 	bo := f.ByteOrder
 	tables := map[uint64]map[uint64]*abbrev{}
-	lists := map[uint64][]*abbrev{}
+	lists, orders := map[uint64][]*abbrev{}, map[uint64][]*abbrev{}
 	for off := uint64(0); off < uint64(len(info)); {
 		u := &Unit{Offset: dwarf.Offset(off)}
 		b := info[off:]
@@ -76,8 +81,9 @@ func (f *File) readUnits() error {
 			}
 			tables[u.abbrevOff], u.abbrevs = t, t
 			lists[u.abbrevOff] = denseAbbrevs(t)
+			orders[u.abbrevOff] = orderAbbrevs(t)
 		}
-		u.abbrevList = lists[u.abbrevOff]
+		u.abbrevList, u.abbrevOrder = lists[u.abbrevOff], orders[u.abbrevOff]
 		f.units = append(f.units, u)
 		off = uint64(u.End)
 	}
@@ -184,6 +190,17 @@ func denseAbbrevs(t map[uint64]*abbrev) []*abbrev {
 	list := make([]*abbrev, hi+1)
 	for code, a := range t {
 		list[code] = a
+	}
+	return list
+}
+
+// orderAbbrevs lists the abbreviations of t by code, numbering them.
+func orderAbbrevs(t map[uint64]*abbrev) []*abbrev {
+	codes := slices.Sorted(maps.Keys(t))
+	list := make([]*abbrev, len(codes))
+	for i, code := range codes {
+		list[i] = t[code]
+		list[i].ord = uint32(i)
 	}
 	return list
 }

@@ -34,7 +34,7 @@ type Value struct {
 // Values returns an iterator over the attribute values of entry i, in the
 // order of its abbreviation.
 func (d *Decoder) Values(i int) Values {
-	it := Values{d: d, attrs: d.x.abbr[i].attrs, entry: int(d.x.off[i])}
+	it := Values{d: d, attrs: d.x.abbrev(i).attrs, entry: int(d.x.off[i])}
 	if d.base == nil {
 		if err := d.bases(); err != nil {
 			it.err, it.attrs = err, nil

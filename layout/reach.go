@@ -132,10 +132,12 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, s *surveyor) error) error {
 	step, finish := stepper(opts.Progress, len(f.Units()))
 	defer finish()
+	var indexes ddwarf.Indexes
 	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnit(f, u)
+		s, err := openUnitIn(&indexes, f, u)
 		if err == nil {
 			err = fn(ui, u, s)
+			indexes.Done(s.x) // fn keeps nothing of the unit's entries
 		}
 		step()
 		return err

@@ -68,7 +68,18 @@ func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
 // surveyor of the unit. A skeleton unit of split DWARF is an error: abidrift
 // does not read .dwo files.
 func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
-	x, err := f.Scan(u, depthLimit(f))
+	return openUnitIn(nil, f, u)
+}
+
+// openUnitIn is openUnit, indexing u in the memory of indexes (if not nil).
+func openUnitIn(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
+	var x *ddwarf.Index
+	var err error
+	if indexes != nil {
+		x, err = indexes.Scan(f, u, depthLimit(f))
+	} else {
+		x, err = f.Scan(u, depthLimit(f))
+	}
 	if err != nil {
 		return nil, err
 	}

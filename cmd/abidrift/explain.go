@@ -80,6 +80,7 @@ func runExplain(c *cli, args []string) int {
 		Read: dwarf.Options{
 			Limits:    rf.limits(),
 			DebugDirs: rf.debugDirs,
+			Map:       true,
 		},
 	}
 	r, err := explain.Explain(fs.Arg(0), fs.Arg(1), opts)

@@ -55,7 +55,7 @@ func (r *readFlags) checkFormat() error {
 
 // open opens path with the limits and debug directories of the flags.
 func (r *readFlags) open(path string) (*dwarf.File, error) {
-	return dwarf.Open(path, dwarf.Options{Limits: r.limits(), DebugDirs: r.debugDirs})
+	return dwarf.Open(path, dwarf.Options{Limits: r.limits(), DebugDirs: r.debugDirs, Map: true})
 }
 
 func (r *readFlags) limits() dwarf.Limits {

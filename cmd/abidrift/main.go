@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -52,6 +53,9 @@ func main() {
 // run executes abidrift with args and returns its exit status.
 func run(args []string, stdout, stderr io.Writer) (status int) {
 	c := &cli{stdout: stdout, stderr: stderr}
+	// Inputs are mapped (dwarf.Options.Map): one cut short while read
+	// faults, which is then reported, not a crash.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			fmt.Fprintf(stderr, "abidrift: internal error: %v\n", r)

@@ -30,11 +30,12 @@ func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
 func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[int]bool) ([]*unitModel, error) {
 	units := f.Units()
 	cands := make([][]item, len(units))
+	var indexes ddwarf.Indexes // both passes index in the memory of finished units
 	err := f.EachUnit(workers, func(i int, u *ddwarf.Unit) error {
 		if only != nil && !only[i] {
 			return nil
 		}
-		items, err := findNamed(f, u, filter)
+		items, err := findNamed(&indexes, f, u, filter)
 		cands[i] = items
 		return err
 	})
@@ -61,7 +62,12 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 		if len(cands[i]) == 0 {
 			return nil
 		}
-		t, err := readTree(f, u, depthLimit(f))
+		x, err := indexes.Scan(f, u, depthLimit(f))
+		if err != nil {
+			return err
+		}
+		defer indexes.Done(x) // the models keep nothing of the entries
+		t, err := newUnitTree(u, x, f.NewDecoder(x))
 		if err != nil {
 			return err
 		}
@@ -82,12 +88,14 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 
 // findNamed lists the named types of u (those Build's survey lists) whose
 // DW_AT_name passes the filter, with the keys of the struct, class and union
-// definitions among them (marked stubbable).
-func findNamed(f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error) {
-	s, err := openUnit(f, u)
+// definitions among them (marked stubbable). It indexes u in the memory of
+// indexes.
+func findNamed(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error) {
+	s, err := openUnit(indexes, f, u)
 	if err != nil {
 		return nil, err
 	}
+	defer indexes.Done(s.x)
 	x, d := s.x, s.d
 	var items []item
 	eachDefinition(x, func(i int, tag dwarf.Tag) {

@@ -134,7 +134,7 @@ func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, 
 	defer finish()
 	var indexes ddwarf.Indexes
 	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnitIn(&indexes, f, u)
+		s, err := openUnit(&indexes, f, u)
 		if err == nil {
 			err = fn(ui, u, s)
 			indexes.Done(s.x) // fn keeps nothing of the unit's entries

@@ -33,12 +33,14 @@ type item struct {
 
 // survey lists the named types, functions and variables of unit u in the
 // order eachDefinition visits them, reading only the attributes it needs.
-// With stubs it computes the keys of the stand-in candidates.
-func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
-	s, err := openUnit(f, u)
+// With stubs it computes the keys of the stand-in candidates. It indexes u
+// in the memory of indexes.
+func survey(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
+	s, err := openUnit(indexes, f, u)
 	if err != nil {
 		return nil, err
 	}
+	defer indexes.Done(s.x)
 	x, d := s.x, s.d
 	var items []item
 	eachDefinition(x, func(i int, tag dwarf.Tag) {
@@ -64,22 +66,11 @@ func survey(f *ddwarf.File, u *ddwarf.Unit, stubs bool) ([]item, error) {
 	return items, nil
 }
 
-// openUnit indexes the entries of u and decodes its unit entry, for a
-// surveyor of the unit. A skeleton unit of split DWARF is an error: abidrift
+// openUnit indexes the entries of u, in the memory of indexes, and decodes
+// its unit entry, for a surveyor of the unit. A skeleton unit of split DWARF is an error: abidrift
 // does not read .dwo files.
-func openUnit(f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
-	return openUnitIn(nil, f, u)
-}
-
-// openUnitIn is openUnit, indexing u in the memory of indexes (if not nil).
-func openUnitIn(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
-	var x *ddwarf.Index
-	var err error
-	if indexes != nil {
-		x, err = indexes.Scan(f, u, depthLimit(f))
-	} else {
-		x, err = f.Scan(u, depthLimit(f))
-	}
+func openUnit(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
+	x, err := indexes.Scan(f, u, depthLimit(f))
 	if err != nil {
 		return nil, err
 	}

@@ -68,35 +68,42 @@ func (it *Values) Next(v *Value) bool {
 	}
 	*v = Value{Attr: af.Attr, Form: form}
 	start := r.off
-	s := scanner{f: d.f, b: d.info, fmt: d.fmt, off: r.off}
 	switch form {
 	case formRef1, formRef2, formRef4, formRef8:
 		v.Ref, v.IsRef = dwarf.Offset(r.fixed(d.fmt.fixedSize(form)))+d.u.Offset, true
 	case formRefUdata:
 		v.Ref, v.IsRef = dwarf.Offset(r.uleb())+d.u.Offset, true
 	case formString:
-		s.skipForm(form)
-		if s.err == nil && s.off-1 > start {
-			v.Str = unsafe.String(&d.info[start], s.off-1-start)
+		if end := it.skip(form); end-1 > start {
+			v.Str = unsafe.String(&d.info[start], end-1-start)
 		}
-		v.IsStr, r.off = true, s.off
+		v.IsStr = true
 	case formStrp, formLineStrp, formStrx, formStrx1, formStrx2, formStrx3, formStrx4:
 		v.Str, v.IsStr = r.str(form), true
 	case formImplicitConst:
 		v.Implicit = af.Implicit
 	default:
-		s.skipForm(form)
-		v.Raw, r.off = d.info[start:min(s.off, len(d.info))], s.off
+		v.Raw = d.info[start:it.skip(form)]
 		v.Elsewhere = pointsElsewhere(form)
-	}
-	if s.err != nil {
-		r.fail(s.err.Error())
 	}
 	if r.err != "" {
 		it.err = d.f.errorf(".debug_info", int64(it.entry), "attribute %s: %s", attrName(af.Attr), r.err)
 		return false
 	}
 	return true
+}
+
+// skip moves past the value of form, returning where it ends.
+func (it *Values) skip(form Form) int {
+	d, r := it.d, &it.r
+	s := scanner{f: d.f, b: d.info, fmt: d.fmt, off: r.off}
+	s.skipForm(form)
+	if s.err != nil {
+		r.fail(s.err.Error())
+		return r.off
+	}
+	r.off = s.off
+	return s.off
 }
 
 // Err is the error that ended the iteration, if any.

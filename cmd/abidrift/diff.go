@@ -93,8 +93,8 @@ func runDiff(c *cli, args []string) int {
 		return c.fail(err)
 	}
 	var report *diff.Report
-	if so, sn := surface(old), surface(new); so != nil && sn != nil {
-		report = diff.CompareSurfaces(so, sn, opts)
+	if old.surface != nil && new.surface != nil {
+		report = diff.CompareSurfaces(old.surface, new.surface, opts)
 	} else {
 		// Without both symbol tables the exported surface comes from DWARF on
 		// both sides, so that the two are keyed alike.
@@ -124,7 +124,7 @@ func runDiff(c *cli, args []string) int {
 // are read whole. Two binaries are fingerprinted first, and the exports
 // alike in both are made as shells (loadShells); rules are the ABI rules
 // the comparison will use.
-func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool, rules []layout.ABIRule) (old, new dump.Model, err error) {
+func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool, rules []layout.ABIRule) (old, new diffSide, err error) {
 	if dump.IsDumpFile(oldPath) || dump.IsDumpFile(newPath) {
 		// A dump holds a whole model: reading the binary whole too costs
 		// less than completing its exports with nearly every type the dump has.
@@ -137,25 +137,41 @@ func loadPair(rf *readFlags, oldPath, newPath string, exportsOnly bool, rules []
 			return old, new, err
 		}
 	}
-	if old, err = loadSide(rf, oldPath, so); err != nil {
-		return old, new, err
+	for _, s := range []struct {
+		side *diffSide
+		path string
+	}{{&old, oldPath}, {&new, newPath}} {
+		m, err := loadSide(rf, s.path, so)
+		if err != nil {
+			return old, new, err
+		}
+		*s.side = newDiffSide(m)
 	}
-	if new, err = loadSide(rf, newPath, so); err != nil {
-		return old, new, err
-	}
-	if surface(old) == nil || surface(new) == nil {
+	if old.surface == nil || new.surface == nil {
 		so.exportsOnly = false
-		for _, m := range []*dump.Model{&old, &new} {
-			if m.Binary.ExportsOnly {
-				if *m, err = loadSide(rf, m.Binary.Path, so); err != nil {
+		for _, s := range []*diffSide{&old, &new} {
+			if s.Binary.ExportsOnly {
+				m, err := loadSide(rf, s.Binary.Path, so)
+				if err != nil {
 					return old, new, err
 				}
+				*s = newDiffSide(m)
 			}
 		}
 		return old, new, nil
 	}
-	return old, new, completePair(rf, old, new)
+	return old, new, completePair(rf, old.Model, new.Model)
 }
+
+// diffSide is one build of a diff: its model and, when it has a symbol
+// table, its exported surface, made once (completing a model adds types,
+// never exports).
+type diffSide struct {
+	dump.Model
+	surface *layout.Surface
+}
+
+func newDiffSide(m dump.Model) diffSide { return diffSide{m, surface(m)} }
 
 // completePair adds to each exports-only side the counterparts of the types
 // the other reaches.
@@ -170,7 +186,7 @@ func completePair(rf *readFlags, old, new dump.Model) error {
 // shells, which the comparison skips. ok is false when a side has no usable
 // symbol table or the shells do not pair up as the comparison pairs exports
 // (the caller then reads both as usual).
-func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) (old, new dump.Model, ok bool, err error) {
+func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) (old, new diffSide, ok bool, err error) {
 	var files [2]*dwarf.File
 	var tables [2]*dwarf.SymbolTable
 	var prints [2]*layout.Prints
@@ -193,16 +209,18 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	}
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
 	prints = [2]*layout.Prints{} // let the collector have them
-	so := sideOptions{vtables: true, exportsOnly: true}
-	so.shells, so.symbols = oldShells, tables[0]
-	if old, err = readSide(files[0], oldPath, so); err != nil {
+	so := sideOptions{vtables: true, exportsOnly: true, shells: oldShells, symbols: tables[0]}
+	oldModel, err := readSide(files[0], oldPath, so)
+	if err != nil {
 		return old, new, false, err
 	}
 	so.shells, so.symbols = newShells, tables[1]
-	if new, err = readSide(files[1], newPath, so); err != nil {
+	newModel, err := readSide(files[1], newPath, so)
+	if err != nil {
 		return old, new, false, err
 	}
-	if !diff.ShellsPaired(surface(old), surface(new), rules) {
+	old, new = newDiffSide(oldModel), newDiffSide(newModel)
+	if !diff.ShellsPaired(old.surface, new.surface, rules) {
 		return old, new, false, nil
 	}
 	// Completing reuses the files, still open, instead of reading them anew.

@@ -25,14 +25,24 @@ type Prints struct {
 type unitPrints struct {
 	items []itemPrint
 	names []namePrint
+	// refs holds the named types each print refers to, as indexes into
+	// names: one list for the unit, which prints slice (span), so that
+	// prints hold no pointers and cost one allocation, not one each.
+	refs []int32
 }
+
+// span is a print's slice of unitPrints.refs.
+type span struct{ start, end int32 }
+
+// refsOf returns the named types a print refers to.
+func (u *unitPrints) refsOf(s span) []int32 { return u.refs[s.start:s.end] }
 
 // itemPrint is the print of an exported function or variable candidate.
 type itemPrint struct {
 	idx  int32 // entry index in the unit
 	hash uint64
-	refs []int32 // into unitPrints.names
-	bad  bool    // could not be fingerprinted: never unchanged
+	refs span
+	bad  bool // could not be fingerprinted: never unchanged
 }
 
 // namePrint is the print of a named type a unit's items reach, by key: its
@@ -42,7 +52,7 @@ type namePrint struct {
 	hash uint64
 	// def is set for a definition; a declaration says nothing of the type.
 	def, bad bool
-	refs     []int32
+	refs     span
 }
 
 // printSeed keys every fingerprint hash of this process.
@@ -98,8 +108,7 @@ type unitPrinter struct {
 
 // item fingerprints exported candidate i, then the named types it reaches.
 func (p *unitPrinter) item(i int) {
-	var refs []int32
-	hash, ok := p.print(i, &refs)
+	hash, refs, ok := p.print(i)
 	hash = max(hash, 1) // 0 marks what is not a shell (Function.Print)
 	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: hash, refs: refs, bad: !ok})
 	for len(p.queue) > 0 {
@@ -115,26 +124,27 @@ func (p *unitPrinter) named(i int) {
 	if n.bad || !n.def {
 		return
 	}
-	var refs []int32
-	hash, ok := p.print(i, &refs)
+	hash, refs, ok := p.print(i)
 	n = &p.out.names[p.slot[i]-1] // entry may have grown names
 	n.hash, n.refs, n.bad = hash, refs, !ok
 }
 
-// print hashes entry i, as entry spells it, after the unit's prefix.
-func (p *unitPrinter) print(i int, refs *[]int32) (uint64, bool) {
+// print hashes entry i, as entry spells it, after the unit's prefix, and
+// returns the named types it refers to.
+func (p *unitPrinter) print(i int) (uint64, span, bool) {
 	p.buf = append(p.buf[:0], p.prefix...)
 	p.budget = maxPrintEntries
-	ok := p.entry(i, refs, 0)
-	return maphash.Bytes(printSeed, p.buf), ok
+	start := int32(len(p.out.refs))
+	ok := p.entry(i, true, 0)
+	return maphash.Bytes(printSeed, p.buf), span{start, int32(len(p.out.refs))}, ok
 }
 
 // entry adds entry i to the current print: its tag, its attributes (those
 // that can change the model) and the children the builder reads; a
-// reference to a named type by the type's key (added to refs), any other
-// reference by what it refers to. It reports false when the entry cannot be
-// fingerprinted.
-func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
+// reference to a named type by the type's key (recorded in out.refs with
+// record), any other reference by what it refers to. It reports false when
+// the entry cannot be fingerprinted.
+func (p *unitPrinter) entry(i int, record bool, depth int) bool {
 	if p.budget--; depth > maxPrintDepth || p.budget < 0 {
 		return false
 	}
@@ -152,7 +162,7 @@ func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 		case v.Elsewhere:
 			return false // what it points at is not hashed
 		case v.IsRef:
-			if !p.ref(v.Ref, refs, depth) {
+			if !p.ref(v.Ref, record, depth) {
 				return false
 			}
 		case v.IsStr:
@@ -175,14 +185,10 @@ func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 			continue
 		}
 		p.buf = append(p.buf, '{')
-		crefs := refs
-		if templateArg(x.Tag(c)) {
-			// diff never looks into generic arguments: what they refer
-			// to changes no comparison, only their names do (the types
-			// they name are printed all the same, see slotOf).
-			crefs = nil
-		}
-		if !p.entry(c, crefs, depth+1) {
+		// diff never looks into generic arguments: what they refer to
+		// changes no comparison, only their names do (the types they
+		// name are printed all the same, see slotOf).
+		if !p.entry(c, record && !templateArg(x.Tag(c)), depth+1) {
 			return false
 		}
 		p.buf = append(p.buf, '}')
@@ -191,8 +197,8 @@ func (p *unitPrinter) entry(i int, refs *[]int32, depth int) bool {
 }
 
 // ref hashes a reference to the entry at off: a named type by its key
-// (added to refs unless refs is nil), any other entry by its contents.
-func (p *unitPrinter) ref(off dwarf.Offset, refs *[]int32, depth int) bool {
+// (recorded with record), any other entry by its contents.
+func (p *unitPrinter) ref(off dwarf.Offset, record bool, depth int) bool {
 	t := p.s.x.Find(off)
 	if t < 0 {
 		return false
@@ -203,13 +209,13 @@ func (p *unitPrinter) ref(off dwarf.Offset, refs *[]int32, depth int) bool {
 		}
 		p.buf = append(p.buf, 'N')
 		p.writeUint(p.out.names[slot].key)
-		if refs != nil {
-			*refs = append(*refs, slot)
+		if record {
+			p.out.refs = append(p.out.refs, slot)
 		}
 		return true
 	}
 	p.buf = append(p.buf, 'A')
-	return p.entry(t, refs, depth+1)
+	return p.entry(t, record, depth+1)
 }
 
 // slotOf returns the index in out.names of the named type at entry t,

@@ -60,7 +60,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 					continue // another unit's copy: the same references
 				}
 				defs[s][id] = append(defs[s][id], n.hash)
-				for _, r := range n.refs {
+				for _, r := range p.units[u].refsOf(n.refs) {
 					users[local[s][u][r]] = append(users[local[s][u][r]], id)
 				}
 			}
@@ -117,7 +117,7 @@ func eachStableItem(p *Prints, local [][]int32, unstable []bool, fn func(u int, 
 			if it.bad {
 				continue
 			}
-			for _, r := range it.refs {
+			for _, r := range p.units[u].refsOf(it.refs) {
 				if unstable[local[u][r]] {
 					continue items
 				}

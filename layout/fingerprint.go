@@ -98,12 +98,28 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 // unitPrinter fingerprints the entries of one unit.
 type unitPrinter struct {
 	s      *surveyor
-	prefix string  // the file's target and the unit's producer and language
-	slot   []int32 // per entry: 1 + its index in out.names, 0 until seen
+	prefix string // the file's target and the unit's producer and language
+	// slot holds, per entry, 1 + its index in out.names for a named type,
+	// -1 - its index in anons for another entry a print refers to, 0
+	// until seen.
+	slot   []int32
 	out    *unitPrints
 	queue  []int32 // named types to fingerprint
 	budget int     // entries the current print may still hash
 	buf    []byte  // what the current print hashes
+	// anons are the prints of the other entries prints refer to (base,
+	// pointer, array and anonymous types), each taken once; anonRefs holds
+	// the named types they refer to.
+	anons    []anonPrint
+	anonRefs []int32
+}
+
+// anonPrint is the print of an entry, not a named type, that prints refer
+// to: they hash its hash.
+type anonPrint struct {
+	hash     uint64
+	refs     span // into unitPrinter.anonRefs
+	ok, busy bool // busy while it is being taken: a reference then is a cycle
 }
 
 // item fingerprints exported candidate i, then the named types it reaches.
@@ -203,10 +219,10 @@ func (p *unitPrinter) ref(off dwarf.Offset, record bool, depth int) bool {
 	if t < 0 {
 		return false
 	}
+	if p.slot[t] < 0 {
+		return p.anon(t, record, depth)
+	}
 	if slot, ok := p.slotOf(t); ok {
-		if slot < 0 {
-			return false
-		}
 		p.buf = append(p.buf, 'N')
 		p.writeUint(p.out.names[slot].key)
 		if record {
@@ -214,15 +230,48 @@ func (p *unitPrinter) ref(off dwarf.Offset, record bool, depth int) bool {
 		}
 		return true
 	}
+	return p.anon(t, record, depth)
+}
+
+// anon hashes a reference to entry t, not a named type, by the hash of its
+// print, taking that on first sight; the named types it refers to are
+// recorded with record.
+func (p *unitPrinter) anon(t int, record bool, depth int) bool {
+	if s := p.slot[t]; s < 0 {
+		a := &p.anons[-s-1]
+		if a.busy {
+			return false
+		}
+		p.buf = append(p.buf, 'A')
+		p.writeUint(a.hash)
+		if record {
+			p.out.refs = append(p.out.refs, p.anonRefs[a.refs.start:a.refs.end]...)
+		}
+		return a.ok
+	}
+	k := len(p.anons)
+	p.anons = append(p.anons, anonPrint{busy: true})
+	p.slot[t] = int32(-k - 1)
+	start, refStart := len(p.buf), len(p.out.refs)
+	ok := p.entry(t, true, depth+1)
+	hash := maphash.Bytes(printSeed, p.buf[start:])
+	p.buf = p.buf[:start]
+	anonStart := int32(len(p.anonRefs))
+	p.anonRefs = append(p.anonRefs, p.out.refs[refStart:]...)
+	if !record {
+		p.out.refs = p.out.refs[:refStart]
+	}
+	p.anons[k] = anonPrint{hash: hash, refs: span{anonStart, int32(len(p.anonRefs))}, ok: ok}
 	p.buf = append(p.buf, 'A')
-	return p.entry(t, record, depth+1)
+	p.writeUint(hash)
+	return ok
 }
 
 // slotOf returns the index in out.names of the named type at entry t,
 // giving it one (and queueing it) on first sight; ok is false when t is not
-// a named type, and the slot -1 when its name cannot be told.
+// a named type.
 func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
-	if s := p.slot[t]; s != 0 {
+	if s := p.slot[t]; s > 0 {
 		return s - 1, true
 	}
 	x, d := p.s.x, p.s.d

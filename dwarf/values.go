@@ -96,6 +96,10 @@ func (it *Values) Next(v *Value) bool {
 // skip moves past the value of form, returning where it ends.
 func (it *Values) skip(form Form) int {
 	d, r := it.d, &it.r
+	if n := d.fmt.fixedSize(form); n >= 0 && n <= len(d.info)-r.off {
+		r.off += n
+		return r.off
+	}
 	s := scanner{f: d.f, b: d.info, fmt: d.fmt, off: r.off}
 	s.skipForm(form)
 	if s.err != nil {

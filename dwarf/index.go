@@ -128,10 +128,14 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 	s := scanner{f: f, u: u, b: info[:u.End], off: int(u.First), fmt: u.format()}
 	x := newIndex(u, old)
 	var stack []int32
+	plans := make([]*skipPlan, len(u.abbrevOrder)) // by ord: a.plan, looked up once
 	for s.off < len(s.b) {
 		at := s.off
-		code := s.uleb()
-		if s.err != nil {
+		var code uint64
+		if b := s.b[s.off]; b < 0x80 { // the usual one-byte code
+			code = uint64(b)
+			s.off++
+		} else if code = s.uleb(); s.err != nil {
 			break
 		}
 		if code == 0 {
@@ -157,14 +161,19 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 		} else if i > 0 {
 			break // a second top-level entry: the next unit
 		}
-		if w := a.plan(s.fmt).wrong; w >= 0 {
+		p := plans[a.ord]
+		if p == nil {
+			p = a.plan(s.fmt)
+			plans[a.ord] = p
+		}
+		if w := p.wrong; w >= 0 {
 			return nil, f.wrongClassErr(at, a.attrs[w].Attr, a.attrs[w].Form)
 		}
 		x.off = append(x.off, dwarf.Offset(at))
 		x.abbr = append(x.abbr, a.ord)
 		x.parent = append(x.parent, parent)
 		x.end = append(x.end, i+1)
-		s.skip(a)
+		s.follow(p)
 		if s.err != nil {
 			break
 		}
@@ -361,8 +370,10 @@ func (s *scanner) advance(n uint64) {
 }
 
 // skip moves past the attribute values of an entry of abbreviation a.
-func (s *scanner) skip(a *abbrev) {
-	p := a.plan(s.fmt)
+func (s *scanner) skip(a *abbrev) { s.follow(a.plan(s.fmt)) }
+
+// follow moves past the attribute values of an entry as plan p says.
+func (s *scanner) follow(p *skipPlan) {
 	for _, st := range p.steps {
 		s.advance(uint64(st.before))
 		s.skipForm(st.form)

@@ -32,12 +32,15 @@ type node struct {
 // the builder gets (at, node) has its subtree decoded; its ancestors (parent,
 // which names use) may not have their children listed.
 type unitTree struct {
-	unit     *ddwarf.Unit
-	root     *node
-	idx      *ddwarf.Index
-	dec      *ddwarf.Decoder
-	nodes    []*node // by entry index, nil until decoded
-	slab     []node
+	unit *ddwarf.Unit
+	root *node
+	idx  *ddwarf.Index
+	dec  *ddwarf.Decoder
+	// nodes numbers, by entry index, the entry's node in slabs (from 1; 0
+	// until decoded): numbers, not pointers, so that the collector need
+	// not scan an array as long as the unit has entries.
+	nodes    []int32
+	slabs    [][]node // of nodeSlab nodes each
 	kids     []*node
 	lang     Lang
 	producer string
@@ -58,7 +61,7 @@ func readTree(f *ddwarf.File, u *ddwarf.Unit, maxDepth int) (*unitTree, error) {
 
 // newUnitTree makes the tree of u from its index and decoder.
 func newUnitTree(u *ddwarf.Unit, x *ddwarf.Index, d *ddwarf.Decoder) (*unitTree, error) {
-	t := &unitTree{unit: u, idx: x, dec: d, nodes: make([]*node, x.Len())}
+	t := &unitTree{unit: u, idx: x, dec: d, nodes: make([]int32, x.Len())}
 	var err error
 	if t.root, err = t.shallow(0); err != nil {
 		return nil, err
@@ -109,7 +112,7 @@ func (t *unitTree) node(i int) (*node, error) {
 // shallow returns entry i and its ancestors, decoding them if needed, without
 // listing children.
 func (t *unitTree) shallow(i int) (*node, error) {
-	if n := t.nodes[i]; n != nil {
+	if n := t.decoded(i); n != nil {
 		return n, nil
 	}
 	var parent *node
@@ -122,15 +125,29 @@ func (t *unitTree) shallow(i int) (*node, error) {
 	return t.decode(i, parent)
 }
 
+// nodeSlab is the number of nodes allocated at once.
+const nodeSlab = 512
+
+// decoded returns the node of entry i, nil until decoded.
+func (t *unitTree) decoded(i int) *node {
+	k := t.nodes[i] - 1
+	if k < 0 {
+		return nil
+	}
+	return &t.slabs[k/nodeSlab][k%nodeSlab]
+}
+
 // decode builds the node of entry i.
 func (t *unitTree) decode(i int, parent *node) (*node, error) {
-	if len(t.slab) == cap(t.slab) {
-		t.slab = make([]node, 0, 512)
+	last := len(t.slabs) - 1
+	if last < 0 || len(t.slabs[last]) == nodeSlab {
+		t.slabs = append(t.slabs, make([]node, 0, nodeSlab))
+		last++
 	}
-	t.slab = t.slab[:len(t.slab)+1]
-	n := &t.slab[len(t.slab)-1]
+	t.slabs[last] = t.slabs[last][:len(t.slabs[last])+1]
+	n := &t.slabs[last][len(t.slabs[last])-1]
 	*n = node{tree: t, idx: int32(i), Tag: t.idx.Tag(i), Offset: t.idx.Offset(i), parent: parent}
-	t.nodes[i] = n
+	t.nodes[i] = int32(last*nodeSlab + len(t.slabs[last]))
 	return n, nil
 }
 
@@ -183,7 +200,7 @@ func (t *unitTree) expand(i int, n *node) error {
 	t.kids = t.kids[:at+k]
 	n.children = t.kids[at : at : at+k]
 	for c := t.idx.FirstChild(i); c >= 0; c = t.idx.NextSibling(c) {
-		cn := t.nodes[c]
+		cn := t.decoded(c)
 		if cn == nil {
 			var err error
 			if cn, err = t.decode(c, n); err != nil {

@@ -34,7 +34,8 @@ type DataReader struct {
 	word int
 	// dyn holds the dynamic relocations by the address they patch.
 	dyn map[uint64]reloc
-	// syms are the symbol tables: .symtab (local functions too) first, then .dynsym.
+	// syms is .symtab (local functions too) of a relocatable object (a
+	// linked file's is only indexed, in byAddr), dynsyms .dynsym.
 	syms, dynsyms []elf.Symbol
 	byAddr        map[uint64][]string         // linked files: defined symbols by address
 	bySection     map[int]map[uint64][]string // relocatable objects: by section and offset
@@ -294,7 +295,16 @@ func (d *DataReader) loadSymbols() error {
 	}
 	d.loaded["symbols"] = true
 	var err error
-	if d.e.SectionByType(elf.SHT_SYMTAB) != nil {
+	d.byAddr, d.bySection = map[uint64][]string{}, map[int]map[uint64][]string{}
+	if symtab := d.e.SectionByType(elf.SHT_SYMTAB); symtab != nil && !d.Relocatable() {
+		// Only named: its symbols are not needed for relocations.
+		err := d.definedSymbols(symtab, func(addr uint64, name string) {
+			d.byAddr[addr] = appendNew(d.byAddr[addr], name)
+		})
+		if err != nil {
+			return err
+		}
+	} else if symtab != nil {
 		if d.syms, err = d.e.Symbols(); err != nil {
 			return d.f.errorf(".symtab", -1, "%v", err)
 		}
@@ -304,7 +314,6 @@ func (d *DataReader) loadSymbols() error {
 			return d.f.errorf(".dynsym", -1, "%v", err)
 		}
 	}
-	d.byAddr, d.bySection = map[uint64][]string{}, map[int]map[uint64][]string{}
 	for _, list := range [][]elf.Symbol{d.syms, d.dynsyms} {
 		for _, s := range list {
 			typ := elf.ST_TYPE(s.Info)

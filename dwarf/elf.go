@@ -116,7 +116,7 @@ func (f *File) elfSectionData(s *elf.Section, image []byte) ([]byte, error) {
 	}
 	var b []byte
 	var err error
-	if image != nil && s.Flags&elf.SHF_COMPRESSED == 0 {
+	if image != nil && s.Flags&elf.SHF_COMPRESSED == 0 && s.Type != elf.SHT_NOBITS {
 		b, err = f.mappedSection(s, image)
 	} else {
 		b, err = f.readBounded(s.Name, s.Open(), int64(s.Size))

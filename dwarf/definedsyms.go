@@ -1,0 +1,66 @@
+package dwarf
+
+import (
+	"bytes"
+	"debug/elf"
+)
+
+// definedSymbols calls add with the address and name of every defined
+// function and object of symbol table section s, in table order, reading
+// the table directly: debug/elf's Symbols would make every symbol, with its
+// version. The table is read into memory, not taken from the file's
+// mapping, so that it does not stay resident once indexed.
+func (d *DataReader) definedSymbols(s *elf.Section, add func(addr uint64, name string)) error {
+	entSize := 24
+	if d.e.Class == elf.ELFCLASS32 {
+		entSize = 16
+	}
+	if int(s.Link) <= 0 || int(s.Link) >= len(d.e.Sections) {
+		return d.f.errorf(s.Name, -1, "links to no string table (section %d)", s.Link)
+	}
+	table, err := d.f.elfSectionData(s, nil)
+	if err != nil {
+		return err
+	}
+	if len(table)%entSize != 0 {
+		return d.f.errorf(s.Name, -1, "length %d is not a multiple of the entry size %d", len(table), entSize)
+	}
+	strs, err := d.f.elfSectionData(d.e.Sections[s.Link], nil)
+	if err != nil {
+		return err
+	}
+	bo := d.e.ByteOrder
+	for off := entSize; off < len(table); off += entSize { // entry 0 is null
+		e := table[off : off+entSize]
+		var nameOff uint32
+		var info byte
+		var section uint16
+		var value uint64
+		if entSize == 24 {
+			nameOff, info, section, value = bo.Uint32(e), e[4], bo.Uint16(e[6:]), bo.Uint64(e[8:])
+		} else {
+			nameOff, value, info, section = bo.Uint32(e), uint64(bo.Uint32(e[4:])), e[12], bo.Uint16(e[14:])
+		}
+		typ := elf.ST_TYPE(info)
+		if typ != elf.STT_FUNC && typ != elf.STT_OBJECT && typ != elf.STT_GNU_IFUNC ||
+			elf.SectionIndex(section) == elf.SHN_UNDEF || elf.SectionIndex(section) >= elf.SHN_LORESERVE {
+			continue
+		}
+		if name := cstring(strs, nameOff); name != "" {
+			add(value, name)
+		}
+	}
+	return nil
+}
+
+// cstring is a copy of the NUL-terminated string at off in strs.
+func cstring(strs []byte, off uint32) string {
+	if int(off) >= len(strs) {
+		return ""
+	}
+	b := strs[off:]
+	if n := bytes.IndexByte(b, 0); n >= 0 {
+		b = b[:n]
+	}
+	return string(b)
+}

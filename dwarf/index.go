@@ -128,7 +128,9 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 	s := scanner{f: f, u: u, b: info[:u.End], off: int(u.First), fmt: u.format()}
 	x := newIndex(u, old)
 	var stack []int32
-	plans := make([]*skipPlan, len(u.abbrevOrder)) // by ord: a.plan, looked up once
+	// The plans of the abbreviations met, by code when codes are dense:
+	// one lookup per entry.
+	plans := make([]*skipPlan, len(u.abbrevList))
 	for s.off < len(s.b) {
 		at := s.off
 		var code uint64
@@ -150,9 +152,18 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 			}
 			continue
 		}
-		a := u.abbrev(code)
-		if a == nil {
-			return nil, f.errorf(".debug_info", int64(at), "unknown abbreviation code %d", code)
+		var p *skipPlan
+		if code < uint64(len(plans)) {
+			p = plans[code]
+		}
+		if p == nil {
+			a := u.abbrev(code)
+			if a == nil {
+				return nil, f.errorf(".debug_info", int64(at), "unknown abbreviation code %d", code)
+			}
+			if p = a.plan(s.fmt); code < uint64(len(plans)) {
+				plans[code] = p
+			}
 		}
 		i := int32(len(x.off))
 		parent := int32(-1)
@@ -161,23 +172,18 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 		} else if i > 0 {
 			break // a second top-level entry: the next unit
 		}
-		p := plans[a.ord]
-		if p == nil {
-			p = a.plan(s.fmt)
-			plans[a.ord] = p
-		}
 		if w := p.wrong; w >= 0 {
-			return nil, f.wrongClassErr(at, a.attrs[w].Attr, a.attrs[w].Form)
+			return nil, f.wrongClassErr(at, p.a.attrs[w].Attr, p.a.attrs[w].Form)
 		}
 		x.off = append(x.off, dwarf.Offset(at))
-		x.abbr = append(x.abbr, a.ord)
+		x.abbr = append(x.abbr, p.ord)
 		x.parent = append(x.parent, parent)
 		x.end = append(x.end, i+1)
 		s.follow(p)
 		if s.err != nil {
 			break
 		}
-		if a.children {
+		if p.children {
 			if len(stack) >= maxDepth {
 				return nil, &Error{File: f.Path, Section: ".debug_info", Offset: int64(at),
 					Err: fmt.Errorf("%w: entries nested deeper than %d (raise it with --max-depth)", ErrLimit, maxDepth)}
@@ -423,9 +429,13 @@ func (s *scanner) skipForm(form Form) {
 // the bytes of fixed-size values before it; then the fixed bytes after the
 // last one.
 type skipPlan struct {
-	fmt   unitFormat
-	steps []skipStep
-	tail  int
+	a   *abbrev
+	fmt unitFormat
+	// ord and children are a's, read here by Scan.
+	ord      uint32
+	children bool
+	steps    []skipStep
+	tail     int
 	// at is, for each attribute, the offset of its value from the end of
 	// the abbreviation code when every value before it has a fixed size;
 	// -1 otherwise.
@@ -446,7 +456,7 @@ func (a *abbrev) plan(uf unitFormat) *skipPlan {
 	if p := a.skip.Load(); p != nil && p.fmt == uf {
 		return p
 	}
-	p := &skipPlan{fmt: uf, at: make([]int32, len(a.attrs)), wrong: a.wrongClass(uf.version)}
+	p := &skipPlan{a: a, fmt: uf, ord: a.ord, children: a.children, at: make([]int32, len(a.attrs)), wrong: a.wrongClass(uf.version)}
 	fixed := int32(0)
 	for k, af := range a.attrs {
 		p.at[k] = fixed

@@ -127,6 +127,10 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 	}
 	s := scanner{f: f, u: u, b: info[:u.End], off: int(u.First), fmt: u.format()}
 	x := newIndex(u, old)
+	// Appended to as locals, stored in x at the end: a slice kept in a
+	// heap object would cost a write barrier per append while the
+	// collector runs.
+	off, abbr, parents, end := x.off, x.abbr, x.parent, x.end
 	var stack []int32
 	// The plans of the abbreviations met, by code when codes are dense:
 	// one lookup per entry.
@@ -145,7 +149,7 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 				return nil, f.errorf(".debug_info", int64(at), "unbalanced end of children")
 			}
 			top := stack[len(stack)-1]
-			x.end[top] = int32(len(x.off))
+			end[top] = int32(len(off))
 			stack = stack[:len(stack)-1]
 			if len(stack) == 0 {
 				break
@@ -165,7 +169,7 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 				plans[code] = p
 			}
 		}
-		i := int32(len(x.off))
+		i := int32(len(off))
 		parent := int32(-1)
 		if len(stack) > 0 {
 			parent = stack[len(stack)-1]
@@ -175,10 +179,10 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 		if w := p.wrong; w >= 0 {
 			return nil, f.wrongClassErr(at, p.a.attrs[w].Attr, p.a.attrs[w].Form)
 		}
-		x.off = append(x.off, dwarf.Offset(at))
-		x.abbr = append(x.abbr, p.ord)
-		x.parent = append(x.parent, parent)
-		x.end = append(x.end, i+1)
+		off = append(off, dwarf.Offset(at))
+		abbr = append(abbr, p.ord)
+		parents = append(parents, parent)
+		end = append(end, i+1)
 		s.follow(p)
 		if s.err != nil {
 			break
@@ -198,9 +202,10 @@ func (f *File) scan(old *Index, u *Unit, maxDepth int) (*Index, error) {
 	}
 	// Entries left open at the end of the unit end there.
 	for _, top := range stack {
-		x.end[top] = int32(len(x.off))
+		end[top] = int32(len(off))
 	}
-	if len(x.off) == 0 {
+	x.off, x.abbr, x.parent, x.end = off, abbr, parents, end
+	if len(off) == 0 {
 		return nil, f.errorf(".debug_info", int64(u.Offset), "unit has no entries")
 	}
 	return x, nil

@@ -37,12 +37,12 @@ type DataReader struct {
 	// syms is .symtab (local functions too) of a relocatable object (a
 	// linked file's is only indexed, in byAddr), dynsyms .dynsym.
 	syms, dynsyms []elf.Symbol
-	byAddr        map[uint64][]string         // linked files: defined symbols by address
-	bySection     map[int]map[uint64][]string // relocatable objects: by section and offset
-	sectionRelocs map[int]map[uint64]reloc    // relocatable objects: relocations of one section, by offset
-	data          map[int][]byte              // section contents read so far
-	debugRelocs   map[string][]reloc          // relocatable objects: address relocations of debug sections, sorted
-	loaded        map[string]bool             // which lazy tables were read
+	byAddr        *symbolNames             // linked files: defined symbols by address
+	bySection     map[int]*symbolNames     // relocatable objects: by section and offset
+	sectionRelocs map[int]map[uint64]reloc // relocatable objects: relocations of one section, by offset
+	data          map[int][]byte           // section contents read so far
+	debugRelocs   map[string][]reloc       // relocatable objects: address relocations of debug sections, sorted
+	loaded        map[string]bool          // which lazy tables were read
 }
 
 // reloc is one relocation entry, with its symbol resolved.
@@ -99,7 +99,7 @@ func (d *DataReader) Pointers(addr uint64, n int) (out []Pointer, err error) {
 			p = d.resolve(p, r)
 		}
 		if p.Value != 0 {
-			p.Symbols = appendNew(p.Symbols, d.byAddr[p.Value]...)
+			p.Symbols = d.byAddr.appendTo(p.Symbols, p.Value)
 		}
 		out = append(out, p)
 	}
@@ -143,7 +143,7 @@ func (d *DataReader) SectionPointers(sec int, off uint64, n int) (out []Pointer,
 			p = d.resolve(p, r)
 		}
 		if p.Section > 0 {
-			p.Symbols = appendNew(p.Symbols, d.bySection[p.Section][p.Value]...)
+			p.Symbols = d.bySection[p.Section].appendTo(p.Symbols, p.Value)
 		}
 		out = append(out, p)
 	}
@@ -295,12 +295,11 @@ func (d *DataReader) loadSymbols() error {
 	}
 	d.loaded["symbols"] = true
 	var err error
-	d.byAddr, d.bySection = map[uint64][]string{}, map[int]map[uint64][]string{}
+	d.byAddr, d.bySection = newSymbolNames(0), map[int]*symbolNames{}
 	if symtab := d.e.SectionByType(elf.SHT_SYMTAB); symtab != nil && !d.Relocatable() {
 		// Only named: its symbols are not needed for relocations.
-		err := d.definedSymbols(symtab, func(addr uint64, name string) {
-			d.byAddr[addr] = appendNew(d.byAddr[addr], name)
-		})
+		d.byAddr = newSymbolNames(int(symtab.Size / 24))
+		err := d.definedSymbols(symtab, d.byAddr.add)
 		if err != nil {
 			return err
 		}
@@ -324,13 +323,13 @@ func (d *DataReader) loadSymbols() error {
 			if d.Relocatable() {
 				m := d.bySection[int(s.Section)]
 				if m == nil {
-					m = map[uint64][]string{}
+					m = newSymbolNames(0)
 					d.bySection[int(s.Section)] = m
 				}
-				m[s.Value] = appendNew(m[s.Value], s.Name)
+				m.add(s.Value, s.Name)
 				continue
 			}
-			d.byAddr[s.Value] = appendNew(d.byAddr[s.Value], s.Name)
+			d.byAddr.add(s.Value, s.Name)
 		}
 	}
 	return nil

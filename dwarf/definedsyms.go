@@ -64,3 +64,37 @@ func cstring(strs []byte, off uint32) string {
 	}
 	return string(b)
 }
+
+// symbolNames maps addresses to the names of the symbols defined there, in
+// the order added: the first name in one map, the rare others in another,
+// so that most addresses cost no list of their own.
+type symbolNames struct {
+	first map[uint64]string
+	more  map[uint64][]string
+}
+
+func newSymbolNames(n int) *symbolNames {
+	return &symbolNames{first: make(map[uint64]string, n), more: map[uint64][]string{}}
+}
+
+// add records name at addr, once.
+func (m *symbolNames) add(addr uint64, name string) {
+	switch first, ok := m.first[addr]; {
+	case !ok:
+		m.first[addr] = name
+	case first != name:
+		m.more[addr] = appendNew(m.more[addr], name)
+	}
+}
+
+// appendTo appends the names at addr not in list yet; m may be nil.
+func (m *symbolNames) appendTo(list []string, addr uint64) []string {
+	if m == nil {
+		return list
+	}
+	if first, ok := m.first[addr]; ok {
+		list = appendNew(list, first)
+		list = appendNew(list, m.more[addr]...)
+	}
+	return list
+}

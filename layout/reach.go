@@ -106,7 +106,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	if err != nil {
 		return nil, err
 	}
-	defs := newDefinitionIndex(hashes)
+	defs := definitionIndex(hashes)
 	if parts, err = completeDeclarations(f, parts, nil, defs, opts.Workers); err != nil {
 		return nil, err
 	}
@@ -274,34 +274,34 @@ func undefinedNames(parts []*unitModel, looked []string) []string {
 	return out
 }
 
-// definitionIndex holds, for the hash of the qualified name without its
-// crate (pathHash) of every named type a unit defines, the units defining
-// it: what an exports-only model leaves out, to complete it cheaply. A hash
+// definitionIndex holds, by unit, the hash of the qualified name without
+// its crate (pathHash) of every named type the unit defines: what an
+// exports-only model leaves out, to complete it cheaply. Lookups are few
+// and short, so the lists are searched rather than indexed in a map. A hash
 // collision only makes Complete read a unit more.
-type definitionIndex map[uint64][]int32
-
-func newDefinitionIndex(hashes [][]uint64) definitionIndex {
-	x := definitionIndex{}
-	for u, hs := range hashes {
-		for _, h := range hs {
-			if in := x[h]; len(in) == 0 || in[len(in)-1] != int32(u) {
-				x[h] = append(in, int32(u))
-			}
-		}
-	}
-	return x
-}
+type definitionIndex [][]uint64
 
 // lookup returns the names that may have definitions, and the units
 // holding them.
 func (x definitionIndex) lookup(names []string) (units map[int]bool, found []string) {
 	units = map[int]bool{}
+	if len(names) == 0 {
+		return units, nil
+	}
+	want := make(map[uint64]bool, len(names)) // true once seen
 	for _, n := range names {
-		if in := x[hashPath("", n)]; len(in) > 0 {
-			found = append(found, n)
-			for _, u := range in {
-				units[int(u)] = true
+		want[hashPath("", n)] = false
+	}
+	for u, hashes := range x {
+		for _, h := range hashes {
+			if _, ok := want[h]; ok {
+				want[h], units[u] = true, true
 			}
+		}
+	}
+	for _, n := range names {
+		if want[hashPath("", n)] {
+			found = append(found, n)
 		}
 	}
 	return units, found

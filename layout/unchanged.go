@@ -23,18 +23,30 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 		return nil, nil
 	}
 	sides := [2]*Prints{old, new}
-	ids := map[uint64]int32{}
-	var defs [2][][]uint64 // by side and id: the distinct prints of its definitions
-	var unstable []bool
-	var users [][]int32 // by id: the ids whose definitions refer to it
+	// There are at least as many named types as the largest unit refers
+	// to, and seldom more than twice as many: room for them up front.
+	n := 0
+	for _, p := range sides {
+		for _, u := range p.units {
+			n = max(n, 2*len(u.names))
+		}
+	}
+	ids := make(map[uint64]int32, n)
+	// Per side and named type (by id): the print of its definitions and
+	// how many distinct ones there are (0, 1, or 2 for several).
+	var def [2][]uint64
+	var copies [2][]uint8
+	unstable := make([]bool, 0, n)
+	var refs []ref // between the named types of both sides
 	idOf := func(key uint64) int32 {
 		id, ok := ids[key]
 		if !ok {
 			id = int32(len(ids))
 			ids[key] = id
-			defs[0], defs[1] = append(defs[0], nil), append(defs[1], nil)
+			for s := range sides {
+				def[s], copies[s] = append(def[s], 0), append(copies[s], 0)
+			}
 			unstable = append(unstable, false)
-			users = append(users, nil)
 		}
 		return id
 	}
@@ -52,24 +64,28 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 		for u := range p.units {
 			for k, n := range p.units[u].names {
 				id := local[s][u][k]
-				if n.bad || !n.def {
+				switch {
+				case n.bad || !n.def:
 					unstable[id] = true
 					continue
-				}
-				if slices.Contains(defs[s][id], n.hash) {
+				case copies[s][id] == 0:
+					def[s][id], copies[s][id] = n.hash, 1
+				case copies[s][id] == 1 && def[s][id] == n.hash:
 					continue // another unit's copy: the same references
+				default:
+					copies[s][id] = 2 // unstable, whatever it refers to
+					continue
 				}
-				defs[s][id] = append(defs[s][id], n.hash)
 				for _, r := range p.units[u].refsOf(n.refs) {
-					users[local[s][u][r]] = append(users[local[s][u][r]], id)
+					refs = append(refs, ref{from: id, to: local[s][u][r]})
 				}
 			}
 		}
 	}
+	users := usersOf(refs, len(unstable))
 	var work []int32
 	for id := range unstable {
-		o, n := defs[0][id], defs[1][id]
-		if unstable[id] || len(o) != 1 || len(n) != 1 || o[0] != n[0] {
+		if unstable[id] || copies[0][id] != 1 || copies[1][id] != 1 || def[0][id] != def[1][id] {
 			unstable[id] = true
 			work = append(work, int32(id))
 		}
@@ -77,7 +93,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	for len(work) > 0 {
 		id := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, u := range users[id] {
+		for _, u := range users.of(id) {
 			if !unstable[u] {
 				unstable[u] = true
 				work = append(work, u)
@@ -107,6 +123,32 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	}
 	return out[0], out[1]
 }
+
+// ref is a reference from the definition of one named type to another.
+type ref struct{ from, to int32 }
+
+// users lists, for each named type, those whose definitions refer to it:
+// users of id are list[start[id]:start[id+1]].
+type users struct{ start, list []int32 }
+
+// usersOf turns refs among n named types into their users.
+func usersOf(refs []ref, n int) users {
+	u := users{start: make([]int32, n+1), list: make([]int32, len(refs))}
+	for _, r := range refs {
+		u.start[r.to+1]++
+	}
+	for id := range n {
+		u.start[id+1] += u.start[id]
+	}
+	next := slices.Clone(u.start[:n])
+	for _, r := range refs {
+		u.list[next[r.to]] = r.from
+		next[r.to]++
+	}
+	return u
+}
+
+func (u users) of(id int32) []int32 { return u.list[u.start[id]:u.start[id+1]] }
 
 // eachStableItem calls fn with the items of p that were fingerprinted and
 // reach only stable named types.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"regexp"
+	"sync"
 
 	"github.com/abidrift/abidrift/diff"
 	"github.com/abidrift/abidrift/diff/render"
@@ -209,7 +210,7 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	}
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
 	prints = [2]*layout.Prints{} // let the collector have them
-	so := sideOptions{vtables: true, exportsOnly: true, shells: oldShells, symbols: tables[0]}
+	so := sideOptions{exportsOnly: true, shells: oldShells, symbols: tables[0]}
 	oldModel, err := readSide(files[0], oldPath, so)
 	if err != nil {
 		return old, new, false, err
@@ -219,7 +220,20 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	if err != nil {
 		return old, new, false, err
 	}
-	old, new = newDiffSide(oldModel), newDiffSide(newModel)
+	// The vtables and surfaces of the two sides are mostly one goroutine's
+	// work each: made at once.
+	var vtErrs [2]error
+	concurrently(
+		func() { oldModel.Binary.VTables, vtErrs[0] = layout.VTables(files[0], oldModel.Binary) },
+		func() { newModel.Binary.VTables, vtErrs[1] = layout.VTables(files[1], newModel.Binary) },
+		func() { old = newDiffSide(oldModel) },
+		func() { new = newDiffSide(newModel) },
+	)
+	for _, err := range vtErrs {
+		if err != nil {
+			return old, new, false, err
+		}
+	}
 	if !diff.ShellsPaired(old.surface, new.surface, rules) {
 		return old, new, false, nil
 	}
@@ -231,6 +245,30 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 		return files[1], nil
 	}
 	return old, new, true, diff.CompleteCounterparts(old.Binary, new.Binary, open)
+}
+
+// concurrently runs fns at once and returns when all are done, raising
+// again in the caller's goroutine a panic of one of them.
+func concurrently(fns ...func()) {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failed any
+	for _, fn := range fns {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					failed = r
+					mu.Unlock()
+				}
+			}()
+			fn()
+		})
+	}
+	wg.Wait()
+	if failed != nil {
+		panic(failed)
+	}
 }
 
 // diffStatus is the exit status of a report: 4 when it has changes, with

@@ -26,16 +26,20 @@ func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
 
 // buildDefinitions builds, in the units holding them, the first definition
 // of each named type whose DW_AT_name passes filter, and what they reference.
-// Only the units in only are read, all when only is nil.
-func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[int]bool) ([]*unitModel, error) {
+// Only the units in only are read, and in them only the entries listed
+// (definitionIndex.lookup); all when only is nil.
+func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[int][]int32) ([]*unitModel, error) {
 	units := f.Units()
 	cands := make([][]item, len(units))
 	var indexes ddwarf.Indexes // both passes index in the memory of finished units
 	err := f.EachUnit(workers, func(i int, u *ddwarf.Unit) error {
-		if only != nil && !only[i] {
-			return nil
+		var at []int32
+		if only != nil {
+			if at = only[i]; len(at) == 0 {
+				return nil
+			}
 		}
-		items, err := findNamed(&indexes, f, u, filter)
+		items, err := findNamed(&indexes, f, u, filter, at)
 		cands[i] = items
 		return err
 	})
@@ -88,9 +92,9 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 
 // findNamed lists the named types of u (those Build's survey lists) whose
 // DW_AT_name passes the filter, with the keys of the struct, class and union
-// definitions among them (marked stubbable). It indexes u in the memory of
-// indexes.
-func findNamed(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, filter nameFilter) ([]item, error) {
+// definitions among them (marked stubbable); only those among the entries
+// at when at is not nil. It indexes u in the memory of indexes.
+func findNamed(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, filter nameFilter, at []int32) ([]item, error) {
 	s, err := openUnit(indexes, f, u)
 	if err != nil {
 		return nil, err
@@ -98,7 +102,7 @@ func findNamed(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, filter n
 	defer indexes.Done(s.x)
 	x, d := s.x, s.d
 	var items []item
-	eachDefinition(x, func(i int, tag dwarf.Tag) {
+	visit := func(i int, tag dwarf.Tag) {
 		switch tag {
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
 			name, ok := d.String(i, dwarf.AttrName)
@@ -114,7 +118,15 @@ func findNamed(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, filter n
 			}
 			items = append(items, it)
 		}
-	})
+	}
+	if at == nil {
+		eachDefinition(x, visit)
+	}
+	for _, i := range at {
+		if int(i) < x.Len() {
+			visit(int(i), x.Tag(int(i)))
+		}
+	}
 	return items, nil
 }
 

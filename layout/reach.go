@@ -81,11 +81,11 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
 	parts := make([]*unitModel, len(units))
-	hashes := make([][]uint64, len(units))
+	defs := make(definitionIndex, len(units))
 	pcs := make([][]pcName, len(units))
 	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		var items []item
-		items, hashes[ui], pcs[ui] = want.survey(s, false)
+		items, defs[ui], pcs[ui] = want.survey(s, false)
 		t, err := newUnitTree(u, s.x, s.d)
 		if err != nil {
 			return err
@@ -106,7 +106,6 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	if err != nil {
 		return nil, err
 	}
-	defs := definitionIndex(hashes)
 	if parts, err = completeDeclarations(f, parts, nil, defs, opts.Workers); err != nil {
 		return nil, err
 	}
@@ -146,10 +145,9 @@ func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, 
 
 // survey lists what buildExported builds of a unit: the functions and
 // variables that may define exports, and the Rust vtable types; unless
-// lean, with the hashes of the qualified names of its named type
-// definitions (pathHash), and the addresses and names of its defined
-// functions.
-func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, hashes []uint64, pcs []pcName) {
+// lean, with its named type definitions (for the definitionIndex) and the
+// addresses and names of its defined functions.
+func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, defs unitDefinitions, pcs []pcName) {
 	d := s.d
 	eachDefinition(s.x, func(i int, tag dwarf.Tag) {
 		switch tag {
@@ -187,10 +185,11 @@ func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, hashes []ui
 			if strings.HasSuffix(name, "::{vtable_type}") {
 				items = append(items, item{kind: itemType, idx: int32(i)})
 			}
-			hashes = append(hashes, s.pathHash(i, name))
+			defs.hashes = append(defs.hashes, s.pathHash(i, name))
+			defs.entries = append(defs.entries, int32(i))
 		}
 	})
-	return items, hashes, pcs
+	return items, defs, pcs
 }
 
 // pcName is a defined function's address and name.
@@ -274,17 +273,23 @@ func undefinedNames(parts []*unitModel, looked []string) []string {
 	return out
 }
 
-// definitionIndex holds, by unit, the hash of the qualified name without
-// its crate (pathHash) of every named type the unit defines: what an
-// exports-only model leaves out, to complete it cheaply. Lookups are few
-// and short, so the lists are searched rather than indexed in a map. A hash
-// collision only makes Complete read a unit more.
-type definitionIndex [][]uint64
+// definitionIndex holds, by unit, the named types the unit defines: what
+// an exports-only model leaves out, to complete it cheaply. Lookups are few
+// and short, so the lists are searched rather than indexed in a map.
+type definitionIndex []unitDefinitions
+
+// unitDefinitions are the named type definitions of one unit: the hash of
+// each one's qualified name without its crate (pathHash), and its entry. A
+// hash collision only makes Complete read an entry more.
+type unitDefinitions struct {
+	hashes  []uint64
+	entries []int32
+}
 
 // lookup returns the names that may have definitions, and the units
-// holding them.
-func (x definitionIndex) lookup(names []string) (units map[int]bool, found []string) {
-	units = map[int]bool{}
+// holding them with the entries that may be those definitions.
+func (x definitionIndex) lookup(names []string) (units map[int][]int32, found []string) {
+	units = map[int][]int32{}
 	if len(names) == 0 {
 		return units, nil
 	}
@@ -292,10 +297,11 @@ func (x definitionIndex) lookup(names []string) (units map[int]bool, found []str
 	for _, n := range names {
 		want[hashPath("", n)] = false
 	}
-	for u, hashes := range x {
-		for _, h := range hashes {
+	for u, defs := range x {
+		for k, h := range defs.hashes {
 			if _, ok := want[h]; ok {
-				want[h], units[u] = true, true
+				want[h] = true
+				units[u] = append(units[u], defs.entries[k])
 			}
 		}
 	}

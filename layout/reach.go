@@ -319,22 +319,34 @@ func (s *surveyor) pathHash(i int, name string) uint64 {
 	if s.lang == LangC {
 		return hashPath("", name)
 	}
-	scope, _ := s.scopes.scope(s.x.Parent(i), 0)
-	return hashPath(scope, name)
+	sn, _ := s.scopes.scopeOf(s.x.Parent(i), 0)
+	if sn.name == "" {
+		return hashPath("", name)
+	}
+	return fnv1a(sn.prefix, name)
 }
 
 // hashPath is the FNV-1a hash of withoutCrate(scope + "::" + name), or of
 // withoutCrate(name) when scope is empty.
 func hashPath(scope, name string) uint64 {
-	const offset64 = 14695981039346656037
-	switch _, rest, nested := strings.Cut(scope, "::"); {
-	case scope == "":
-		return fnv1a(offset64, withoutCrate(name))
-	case nested:
-		return fnv1a(fnv1a(fnv1a(offset64, rest), "::"), name)
+	if scope == "" {
+		return fnv1a(fnvOffset, withoutCrate(name))
 	}
-	return fnv1a(offset64, name)
+	return fnv1a(pathPrefix(scope), name)
 }
+
+// pathPrefix is the FNV-1a state hashPath(scope, name) continues from over
+// name: after withoutCrate(scope) and "::" when scope is nested (more than
+// a crate), the initial state otherwise.
+func pathPrefix(scope string) uint64 {
+	if _, rest, nested := strings.Cut(scope, "::"); nested {
+		return fnv1a(fnv1a(fnvOffset, rest), "::")
+	}
+	return fnvOffset
+}
+
+// fnvOffset is the initial state of FNV-1a.
+const fnvOffset = 14695981039346656037
 
 // fnv1a continues the FNV-1a hash h over s.
 func fnv1a(h uint64, s string) uint64 {

@@ -11,11 +11,18 @@ import (
 type scopeNames struct {
 	x     *ddwarf.Index
 	d     *ddwarf.Decoder
-	names map[int]string // entry -> qualified name of the scope it opens
+	names map[int]scopeName // by the entry that opens the scope
+}
+
+// scopeName is the qualified name of a scope, with the FNV-1a state that
+// hashPath continues from over the name of an entry in it.
+type scopeName struct {
+	name   string
+	prefix uint64 // pathPrefix(name)
 }
 
 func newScopeNames(x *ddwarf.Index, d *ddwarf.Decoder) *scopeNames {
-	return &scopeNames{x: x, d: d, names: map[int]string{}}
+	return &scopeNames{x: x, d: d, names: map[int]scopeName{}}
 }
 
 // inScope is the qualified name of an entry named name whose parent is
@@ -33,19 +40,25 @@ func (s *scopeNames) inScope(p int, name string) string {
 
 // scope is the qualified name of the scopes enclosing and including entry p.
 func (s *scopeNames) scope(p, depth int) (string, bool) {
+	sn, ok := s.scopeOf(p, depth)
+	return sn.name, ok
+}
+
+// scopeOf is scope, with the state pathHash continues from.
+func (s *scopeNames) scopeOf(p, depth int) (scopeName, bool) {
 	if p < 0 || depth > 200 {
-		return "", depth <= 200
+		return scopeName{}, depth <= 200
 	}
 	switch s.x.Tag(p) {
 	case dwarf.TagCompileUnit, dwarf.TagPartialUnit:
-		return "", true
+		return scopeName{}, true
 	}
-	if q, ok := s.names[p]; ok {
-		return q, true
+	if sn, ok := s.names[p]; ok {
+		return sn, true
 	}
 	outer, ok := s.scope(s.x.Parent(p), depth+1)
 	if !ok {
-		return "", false
+		return scopeName{}, false
 	}
 	q := outer
 	switch tag := s.x.Tag(p); tag {
@@ -62,6 +75,7 @@ func (s *scopeNames) scope(p, depth int) (string, bool) {
 			q += pn
 		}
 	}
-	s.names[p] = q
-	return q, true
+	sn := scopeName{name: q, prefix: pathPrefix(q)}
+	s.names[p] = sn
+	return sn, true
 }

@@ -84,7 +84,9 @@ func (f *File) loadSeparateDebug(e *elf.File, extra []string) error {
 		}
 		var image []byte
 		if f.mapped {
-			image = mapFile(r, sizeOf(r))
+			if image = mapFile(r, sizeOf(r)); image != nil {
+				f.images = append(f.images, image)
+			}
 		}
 		if err := f.loadELFSections(de, image); err != nil {
 			r.Close()

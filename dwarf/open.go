@@ -42,7 +42,8 @@ type File struct {
 	limits Limits
 	closer io.Closer
 	units  []*Unit
-	mapped bool // Options.Map, for a separate debug file too
+	mapped bool     // Options.Map, for a separate debug file too
+	images [][]byte // the mappings of the file and its debug file
 }
 
 // Options tune Open.
@@ -76,6 +77,9 @@ func Open(path string, opts Options) (*File, error) {
 	if err != nil {
 		r.Close()
 		return nil, err
+	}
+	if image != nil {
+		f.images = append(f.images, image)
 	}
 	f.closer = r
 	return f, nil
@@ -141,6 +145,16 @@ func openRegular(path string) (*os.File, error) {
 		return nil, err
 	}
 	return r, nil
+}
+
+// Evict lets the kernel drop the pages of a mapped file (Options.Map)
+// from this process: memory the process holds until it reads them again,
+// from the page cache. For a pass over the file that is done, while the
+// models built from it live on. Nothing for a file that is not mapped.
+func (f *File) Evict() {
+	for _, image := range f.images {
+		evict(image)
+	}
 }
 
 // Close releases the underlying file.

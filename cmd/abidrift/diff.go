@@ -207,6 +207,10 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 		if prints[i], err = layout.Fingerprint(files[i], opts); err != nil || prints[i] == nil {
 			return old, new, false, err
 		}
+		// Each pass over a file lets its pages go: the process then holds
+		// only those of the file it works on, and those its models' names
+		// are read from.
+		files[i].Evict()
 	}
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
 	prints = [2]*layout.Prints{} // let the collector have them
@@ -215,11 +219,13 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	if err != nil {
 		return old, new, false, err
 	}
+	files[0].Evict()
 	so.shells, so.symbols = newShells, tables[1]
 	newModel, err := readSide(files[1], newPath, so)
 	if err != nil {
 		return old, new, false, err
 	}
+	files[1].Evict()
 	// The vtables and surfaces of the two sides are mostly one goroutine's
 	// work each: made at once.
 	var vtErrs [2]error

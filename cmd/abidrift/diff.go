@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"regexp"
+	"runtime/debug"
 	"sync"
 
 	"github.com/abidrift/abidrift/diff"
@@ -56,6 +58,7 @@ func runDiff(c *cli, args []string) int {
 	if st := c.parse(fs, args); st >= 0 {
 		return st
 	}
+	defer tuneGC()()
 	if err := rf.checkFormat(); err != nil {
 		return c.usageError("diff", "%v", err)
 	}
@@ -116,6 +119,20 @@ func runDiff(c *cli, args []string) int {
 		return c.fail(fmt.Errorf("writing the report: %w", err))
 	}
 	return diffStatus(report, threshold)
+}
+
+// tuneGC sets the collector's target for a diff, unless GOGC does, and
+// returns what restores it. The inputs are mapped (dwarf.Options.Map), so
+// the heap holds the models and not the sections: some of the memory that
+// saves buys less collection work (150 % rather than 100 %: 4-7 % less
+// time; the peak RSS stays under a third of abidiff's on the benchmark
+// inputs, testdata/bench/RESULTS.md).
+func tuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(150)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // loadPair reads the two sides of a diff. With exportsOnly, binaries are

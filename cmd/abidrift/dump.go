@@ -77,6 +77,9 @@ func loadSide(rf *readFlags, path string, so sideOptions) (dump.Model, error) {
 		return dump.Model{}, err
 	}
 	defer f.Close()
+	// Once read, the file's pages are let go: the model's names are read
+	// from it again as needed (dwarf.File.Evict).
+	defer f.Evict()
 	return readSide(f, path, so)
 }
 

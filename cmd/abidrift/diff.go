@@ -58,7 +58,6 @@ func runDiff(c *cli, args []string) int {
 	if st := c.parse(fs, args); st >= 0 {
 		return st
 	}
-	defer tuneGC()()
 	if err := rf.checkFormat(); err != nil {
 		return c.usageError("diff", "%v", err)
 	}
@@ -92,6 +91,9 @@ func runDiff(c *cli, args []string) int {
 		}
 		rules.Add(s)
 	}
+	if !dump.IsDumpFile(fs.Arg(0)) && !dump.IsDumpFile(fs.Arg(1)) {
+		defer tuneGC()()
+	}
 	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "", opts.ABIRules)
 	if err != nil {
 		return c.fail(err)
@@ -121,12 +123,13 @@ func runDiff(c *cli, args []string) int {
 	return diffStatus(report, threshold)
 }
 
-// tuneGC sets the collector's target for a diff, unless GOGC does, and
-// returns what restores it. The inputs are mapped (dwarf.Options.Map), so
-// the heap holds the models and not the sections: some of the memory that
-// saves buys less collection work (150 % rather than 100 %: 4-7 % less
-// time; the peak RSS stays under a third of abidiff's on the benchmark
-// inputs, testdata/bench/RESULTS.md).
+// tuneGC sets the collector's target for a diff of two binaries, unless
+// GOGC does, and returns what restores it. The inputs are mapped
+// (dwarf.Options.Map), so the heap holds the models and not the sections:
+// some of the memory that saves buys less collection work (150 % rather
+// than 100 %: 4-7 % less time; the peak RSS stays under a third of
+// abidiff's on the benchmark inputs, testdata/bench/RESULTS.md). A dump
+// side is a whole model, decoded from JSON: there it would cost memory.
 func tuneGC() (restore func()) {
 	if os.Getenv("GOGC") != "" {
 		return func() {}

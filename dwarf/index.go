@@ -97,8 +97,12 @@ type Indexes struct {
 	free []*Index
 }
 
-// Scan is f.Scan, in the memory of an index handed back with Done.
+// Scan is f.Scan, in the memory of an index handed back with Done; a nil
+// p keeps no memory.
 func (p *Indexes) Scan(f *File, u *Unit, maxDepth int) (*Index, error) {
+	if p == nil {
+		return f.Scan(u, maxDepth)
+	}
 	p.mu.Lock()
 	var old *Index
 	if n := len(p.free); n > 0 {
@@ -109,8 +113,11 @@ func (p *Indexes) Scan(f *File, u *Unit, maxDepth int) (*Index, error) {
 }
 
 // Done hands back x, which neither the caller nor a Decoder of it may use
-// any more.
+// any more; a nil p drops it.
 func (p *Indexes) Done(x *Index) {
+	if p == nil {
+		return
+	}
 	p.mu.Lock()
 	p.free = append(p.free, x)
 	p.mu.Unlock()

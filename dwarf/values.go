@@ -74,7 +74,7 @@ func (it *Values) Next(v *Value) bool {
 	case formRefUdata:
 		v.Ref, v.IsRef = dwarf.Offset(r.uleb())+d.u.Offset, true
 	case formString:
-		if end := it.skip(form); end-1 > start {
+		if end := it.skip(form); r.err == "" && end-1 > start {
 			v.Str = unsafe.String(&d.info[start], end-1-start)
 		}
 		v.IsStr = true

@@ -67,9 +67,9 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	step, finish := stepper(opts.Progress, 2*len(units))
 	defer finish()
 	work := make([]*unitWork, len(units))
-	var indexes ddwarf.Indexes // both passes index in the memory of finished units
+	indexes := &ddwarf.Indexes{} // both passes index in the memory of finished units
 	err := f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
-		items, err := survey(&indexes, f, u, !opts.noStubs)
+		items, err := survey(indexes, f, u, !opts.noStubs)
 		if err != nil {
 			return err
 		}
@@ -86,15 +86,11 @@ func Build(f *ddwarf.File, opts Options) (*Binary, error) {
 	err = f.EachUnit(opts.Workers, func(i int, u *ddwarf.Unit) error {
 		items := work[i].items
 		work[i] = nil
-		x, err := indexes.Scan(f, u, depthLimit(f))
+		t, err := readTree(indexes, f, u, depthLimit(f))
 		if err != nil {
 			return err
 		}
-		defer indexes.Done(x) // the models keep nothing of the entries
-		t, err := newUnitTree(u, x, f.NewDecoder(x))
-		if err != nil {
-			return err
-		}
+		defer indexes.Done(t.idx) // the models keep nothing of the entries
 		b := newBuilder(f, t)
 		ok, err := b.build(items)
 		if err != nil {

@@ -31,7 +31,7 @@ func buildNamed(f *ddwarf.File, opts Options) (*Binary, error) {
 func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[int][]int32) ([]*unitModel, error) {
 	units := f.Units()
 	cands := make([][]item, len(units))
-	var indexes ddwarf.Indexes // both passes index in the memory of finished units
+	indexes := &ddwarf.Indexes{} // both passes index in the memory of finished units
 	err := f.EachUnit(workers, func(i int, u *ddwarf.Unit) error {
 		var at []int32
 		if only != nil {
@@ -39,7 +39,7 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 				return nil
 			}
 		}
-		items, err := findNamed(&indexes, f, u, filter, at)
+		items, err := findNamed(indexes, f, u, filter, at)
 		cands[i] = items
 		return err
 	})
@@ -66,15 +66,11 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 		if len(cands[i]) == 0 {
 			return nil
 		}
-		x, err := indexes.Scan(f, u, depthLimit(f))
+		t, err := readTree(indexes, f, u, depthLimit(f))
 		if err != nil {
 			return err
 		}
-		defer indexes.Done(x) // the models keep nothing of the entries
-		t, err := newUnitTree(u, x, f.NewDecoder(x))
-		if err != nil {
-			return err
-		}
+		defer indexes.Done(t.idx) // the models keep nothing of the entries
 		b := newBuilder(f, t)
 		for _, it := range cands[i] {
 			ty, err := b.typeAt(t.idx.Offset(int(it.idx)))

@@ -294,8 +294,10 @@ func (x definitionIndex) lookup(names []string) (units map[int][]int32, found []
 		return units, nil
 	}
 	want := make(map[uint64]bool, len(names)) // true once seen
-	for _, n := range names {
-		want[hashPath("", n)] = false
+	hashes := make([]uint64, len(names))
+	for k, n := range names {
+		hashes[k] = hashPath("", n)
+		want[hashes[k]] = false
 	}
 	for u, defs := range x {
 		for k, h := range defs.hashes {
@@ -305,8 +307,8 @@ func (x definitionIndex) lookup(names []string) (units map[int][]int32, found []
 			}
 		}
 	}
-	for _, n := range names {
-		if want[hashPath("", n)] {
+	for k, n := range names {
+		if want[hashes[k]] {
 			found = append(found, n)
 		}
 	}

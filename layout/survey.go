@@ -67,8 +67,8 @@ func survey(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, stubs bool)
 }
 
 // openUnit indexes the entries of u, in the memory of indexes, and decodes
-// its unit entry, for a surveyor of the unit. A skeleton unit of split DWARF is an error: abidrift
-// does not read .dwo files.
+// its unit entry, for a surveyor of the unit. A skeleton unit of split
+// DWARF is an error: abidrift does not read .dwo files.
 func openUnit(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit) (*surveyor, error) {
 	x, err := indexes.Scan(f, u, depthLimit(f))
 	if err != nil {

@@ -49,10 +49,10 @@ type unitTree struct {
 	err      error // the first attribute that could not be read
 }
 
-// readTree indexes the entries of u, refusing nesting deeper than maxDepth,
-// and decodes its unit entry.
-func readTree(f *ddwarf.File, u *ddwarf.Unit, maxDepth int) (*unitTree, error) {
-	x, err := f.Scan(u, maxDepth)
+// readTree indexes the entries of u, in the memory of indexes (nil: its
+// own), refusing nesting deeper than maxDepth, and decodes its unit entry.
+func readTree(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, maxDepth int) (*unitTree, error) {
+	x, err := indexes.Scan(f, u, maxDepth)
 	if err != nil {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ func (b *builder) nodeAt(off dwarf.Offset) (*node, *unitTree, error) {
 	t := b.others[u]
 	if t == nil {
 		var err error
-		if t, err = readTree(b.f, u, depthLimit(b.f)); err != nil {
+		if t, err = readTree(nil, b.f, u, depthLimit(b.f)); err != nil {
 			return nil, nil, err
 		}
 		b.others[u] = t

@@ -274,13 +274,15 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 }
 
 // concurrently runs fns at once and returns when all are done, raising
-// again in the caller's goroutine a panic of one of them.
+// again in the caller's goroutine a panic of one of them (a fault on a
+// mapped input cut short too, as run reports it).
 func concurrently(fns ...func()) {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var failed any
 	for _, fn := range fns {
 		wg.Go(func() {
+			debug.SetPanicOnFault(true)
 			defer func() {
 				if r := recover(); r != nil {
 					mu.Lock()

@@ -17,8 +17,9 @@ import (
 // Two builds whose prints agree on an export and on everything it reaches
 // give that export the same model, so diff need not build it (Unchanged).
 type Prints struct {
-	file  string
-	units []unitPrints
+	file    string
+	units   []unitPrints
+	surveys []unitSurvey // per unit, for the build (Shells)
 }
 
 // unitPrints are the prints of one unit.
@@ -77,12 +78,14 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	}
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
-	p := &Prints{file: f.Path, units: make([]unitPrints, len(units))}
+	p := &Prints{file: f.Path, units: make([]unitPrints, len(units)), surveys: make([]unitSurvey, len(units))}
 	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
-		items, _, _ := want.survey(s, true) // its functions and variables
+		// The survey is the build's (Shells hands it over), taken here
+		// while the unit is at hand.
+		p.surveys[ui] = want.survey(s)
 		up := &unitPrinter{s: s, slot: make([]int32, s.x.Len()), out: &p.units[ui],
 			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, s.producer)}
-		for _, it := range items {
+		for _, it := range p.surveys[ui].items {
 			if it.kind == itemFunc || it.kind == itemVar {
 				up.item(int(it.idx))
 			}

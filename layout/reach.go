@@ -84,16 +84,19 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	defs := make(definitionIndex, len(units))
 	pcs := make([][]pcName, len(units))
 	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
-		var items []item
-		items, defs[ui], pcs[ui] = want.survey(s, false)
+		sv, ok := opts.Shells.survey(f.Path, ui, len(units))
+		if !ok {
+			sv = want.survey(s)
+		}
+		defs[ui], pcs[ui] = sv.defs, sv.pcs
 		t, err := newUnitTree(u, s.x, s.d)
 		if err != nil {
 			return err
 		}
-		t.scopes = s.scopes // the survey read the same scopes
+		t.scopes = s.scopes // the survey, if taken here, read the same scopes
 		b := newBuilder(f, t)
 		b.shells = opts.Shells.of(f.Path, ui, len(units))
-		if _, err := b.build(items); err != nil {
+		if _, err := b.build(sv.items); err != nil {
 			return err
 		}
 		b.model.types, b.model.declared = namedBuilt(b.types)
@@ -143,11 +146,19 @@ func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, 
 	})
 }
 
-// survey lists what buildExported builds of a unit: the functions and
-// variables that may define exports, and the Rust vtable types; unless
-// lean, with its named type definitions (for the definitionIndex) and the
-// addresses and names of its defined functions.
-func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, defs unitDefinitions, pcs []pcName) {
+// unitSurvey is what exportFilter.survey finds in a unit: the items
+// buildExported builds (the functions and variables that may define
+// exports, and the Rust vtable types), the unit's named type definitions
+// (for the definitionIndex), and the addresses and names of its defined
+// functions.
+type unitSurvey struct {
+	items []item
+	defs  unitDefinitions
+	pcs   []pcName
+}
+
+// survey surveys a unit for buildExported.
+func (x *exportFilter) survey(s *surveyor) (sv unitSurvey) {
 	d := s.d
 	eachDefinition(s.x, func(i int, tag dwarf.Tag) {
 		switch tag {
@@ -158,38 +169,35 @@ func (x *exportFilter) survey(s *surveyor, lean bool) (items []item, defs unitDe
 			linkage, hasLinkage := linkageName(d, i)
 			pc, _ := d.Addr(i, dwarf.AttrLowpc)
 			if x.function(d, i, linkage, hasLinkage, pc) {
-				items = append(items, item{kind: itemFunc, idx: int32(i)})
+				sv.items = append(sv.items, item{kind: itemFunc, idx: int32(i)})
 			}
-			if pc != 0 && !lean {
+			if pc != 0 {
 				name := linkage
 				if !hasLinkage {
 					name, _ = d.String(i, dwarf.AttrName)
 					name = s.qualified(i, name)
 				}
 				if name != "" {
-					pcs = append(pcs, pcName{pc, name})
+					sv.pcs = append(sv.pcs, pcName{pc, name})
 				}
 			}
 		case dwarf.TagVariable:
 			if definedVariable(d, i) && x.variable(d, i) {
-				items = append(items, item{kind: itemVar, idx: int32(i)})
+				sv.items = append(sv.items, item{kind: itemVar, idx: int32(i)})
 			}
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
-			if lean {
-				return
-			}
 			name, ok := d.String(i, dwarf.AttrName)
 			if decl, _ := d.Flag(i, dwarf.AttrDeclaration); !ok || decl {
 				return
 			}
 			if strings.HasSuffix(name, "::{vtable_type}") {
-				items = append(items, item{kind: itemType, idx: int32(i)})
+				sv.items = append(sv.items, item{kind: itemType, idx: int32(i)})
 			}
-			defs.hashes = append(defs.hashes, s.pathHash(i, name))
-			defs.entries = append(defs.entries, int32(i))
+			sv.defs.hashes = append(sv.defs.hashes, s.pathHash(i, name))
+			sv.defs.entries = append(sv.defs.entries, int32(i))
 		}
 	})
-	return items, defs, pcs
+	return sv
 }
 
 // pcName is a defined function's address and name.

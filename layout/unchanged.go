@@ -9,6 +9,9 @@ import "slices"
 type Shells struct {
 	file  string
 	units []map[int32]uint64 // per unit: entry index -> print
+	// surveys are the units' surveys Fingerprint took, which the build
+	// takes over rather than surveying every unit again.
+	surveys []unitSurvey
 }
 
 // Unchanged compares the prints of two builds and returns, for each, the
@@ -109,7 +112,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	}
 	var out [2]*Shells
 	for s, p := range sides {
-		sh := &Shells{file: p.file, units: make([]map[int32]uint64, len(p.units))}
+		sh := &Shells{file: p.file, units: make([]map[int32]uint64, len(p.units)), surveys: p.surveys}
 		other := stable[1-s]
 		eachStableItem(p, local[s], unstable, func(u int, it itemPrint) {
 			if other[it.hash] {
@@ -176,4 +179,13 @@ func (s *Shells) of(path string, u, units int) map[int32]uint64 {
 		return nil
 	}
 	return s.units[u]
+}
+
+// survey returns the survey of unit u of the file at path, which has units
+// units, as Fingerprint took it; ok is false when s was not made for that file.
+func (s *Shells) survey(path string, u, units int) (sv unitSurvey, ok bool) {
+	if s == nil || s.file != path || len(s.surveys) != units {
+		return unitSurvey{}, false
+	}
+	return s.surveys[u], true
 }

@@ -47,13 +47,16 @@ type itemPrint struct {
 }
 
 // namePrint is the print of a named type a unit's items reach, by key: its
-// kind class and qualified name, hashed.
+// tag, size and qualified name, hashed, as merge keeps one definition per
+// kind, name and size (canonKey).
 type namePrint struct {
 	key  uint64
 	hash uint64
 	// def is set for a definition; a declaration says nothing of the type.
 	def, bad bool
-	refs     span
+	// elsewhere is set on a definition another unit prints (Fingerprint).
+	elsewhere bool
+	refs      span
 }
 
 // printSeed keys every fingerprint hash of this process.
@@ -72,6 +75,13 @@ const (
 // f, reading each unit once, as an exports-only Build surveys it; nil when
 // Build could not restrict a model to those exports. It uses opts.Workers
 // and reports each unit done to opts.Progress; other options are ignored.
+//
+// Each named type is printed once, in one of the units that reach it (the
+// copies rustc gives every codegen unit are read once, not once a unit):
+// first the candidates of every unit, then, in rounds, the named types the
+// last round reached, each by the first unit, in unit order, that reached it
+// in the round it was first reached. Which copy is printed so depends on
+// the file alone.
 func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	if !usableExports(f, opts.Exports) {
 		return nil, nil
@@ -79,7 +89,10 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units)), surveys: make([]unitSurvey, len(units))}
-	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
+	printers := make([]*unitPrinter, len(units))
+	// The units keep their indexes (no Indexes to recycle them into) for
+	// the rounds.
+	err := eachSurveyed(f, opts, nil, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		// The survey is the build's (Shells hands it over), taken here
 		// while the unit is at hand.
 		p.surveys[ui] = want.survey(s)
@@ -90,12 +103,42 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 				up.item(int(it.idx))
 			}
 		}
+		printers[ui] = up
 		return nil
 	})
+	printed := map[uint64]bool{} // the keys of the named types printed
+	for err == nil && claim(printers, printed) {
+		err = f.EachUnit(opts.Workers, func(ui int, _ *ddwarf.Unit) error {
+			printers[ui].round()
+			return nil
+		})
+	}
 	if err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// claim leaves in each unit's queue the named types it is the one to print,
+// in unit order, marks the others as printed elsewhere, and reports whether
+// any is left to print.
+func claim(printers []*unitPrinter, printed map[uint64]bool) bool {
+	left := false
+	for _, up := range printers {
+		queue := up.queue[:0]
+		for _, t := range up.queue {
+			n := &up.out.names[up.slot[t]-1]
+			if printed[n.key] {
+				n.elsewhere = true
+				continue
+			}
+			printed[n.key] = true
+			queue = append(queue, t)
+		}
+		up.queue = queue
+		left = left || len(queue) > 0
+	}
+	return left
 }
 
 // unitPrinter fingerprints the entries of one unit.
@@ -107,7 +150,7 @@ type unitPrinter struct {
 	// until seen.
 	slot   []int32
 	out    *unitPrints
-	queue  []int32 // named types to fingerprint
+	queue  []int32 // named types to fingerprint in the next round
 	budget int     // entries the current print may still hash
 	buf    []byte  // what the current print hashes
 	// anons are the prints of the other entries prints refer to (base,
@@ -125,14 +168,19 @@ type anonPrint struct {
 	ok, busy bool // busy while it is being taken: a reference then is a cycle
 }
 
-// item fingerprints exported candidate i, then the named types it reaches.
+// item fingerprints exported candidate i, queueing the named types it reaches.
 func (p *unitPrinter) item(i int) {
 	hash, refs, ok := p.print(i)
 	hash = max(hash, 1) // 0 marks what is not a shell (Function.Print)
 	p.out.items = append(p.out.items, itemPrint{idx: int32(i), hash: hash, refs: refs, bad: !ok})
-	for len(p.queue) > 0 {
-		t := p.queue[len(p.queue)-1]
-		p.queue = p.queue[:len(p.queue)-1]
+}
+
+// round fingerprints the named types queued, queueing those they reach
+// for the next round.
+func (p *unitPrinter) round() {
+	queue := p.queue
+	p.queue = nil
+	for _, t := range queue {
 		p.named(int(t))
 	}
 }
@@ -278,12 +326,9 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 		return s - 1, true
 	}
 	x, d := p.s.x, p.s.d
-	var class byte
-	switch x.Tag(t) {
-	case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType:
-		class = 's'
-	case dwarf.TagTypedef:
-		class = 't'
+	tag := x.Tag(t)
+	switch tag {
+	case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
 	default:
 		return 0, false
 	}
@@ -294,7 +339,14 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 	n := namePrint{}
 	var h maphash.Hash
 	h.SetSeed(printSeed)
-	h.WriteByte(class)
+	var head [16]byte
+	size, sized := d.Int(t, dwarf.AttrByteSize)
+	if !sized {
+		size = -1
+	}
+	binary.LittleEndian.PutUint64(head[:], uint64(tag))
+	binary.LittleEndian.PutUint64(head[8:], uint64(size))
+	h.Write(head[:])
 	if p.s.lang == LangC {
 		h.WriteString(name)
 	} else {
@@ -311,8 +363,8 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 	slot = int32(len(p.out.names) - 1)
 	p.slot[t] = slot + 1
 	if n.def && !n.bad {
-		// Every copy a unit builds is printed, also those only generic
-		// arguments reach: merge may keep any of them.
+		// Queued also when only generic arguments reach it: merge may keep
+		// the copy such a unit builds.
 		p.queue = append(p.queue, int32(t))
 	}
 	return slot, true

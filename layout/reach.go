@@ -83,7 +83,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 	parts := make([]*unitModel, len(units))
 	defs := make(definitionIndex, len(units))
 	pcs := make([][]pcName, len(units))
-	err := eachSurveyed(f, opts, func(ui int, u *ddwarf.Unit, s *surveyor) error {
+	err := eachSurveyed(f, opts, &ddwarf.Indexes{}, func(ui int, u *ddwarf.Unit, s *surveyor) error {
 		sv, ok := opts.Shells.survey(f.Path, ui, len(units))
 		if !ok {
 			sv = want.survey(s)
@@ -129,17 +129,17 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 }
 
 // eachSurveyed calls fn with every unit of f opened for a survey
-// (openUnit), on opts.Workers goroutines, and reports each unit done to
-// opts.Progress.
-func eachSurveyed(f *ddwarf.File, opts Options, fn func(ui int, u *ddwarf.Unit, s *surveyor) error) error {
+// (openUnit) in the memory of indexes, on opts.Workers goroutines, and
+// reports each unit done to opts.Progress. With indexes, fn must keep
+// nothing of the unit's entries: the next unit is indexed in their memory.
+func eachSurveyed(f *ddwarf.File, opts Options, indexes *ddwarf.Indexes, fn func(ui int, u *ddwarf.Unit, s *surveyor) error) error {
 	step, finish := stepper(opts.Progress, len(f.Units()))
 	defer finish()
-	var indexes ddwarf.Indexes
 	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnit(&indexes, f, u)
+		s, err := openUnit(indexes, f, u)
 		if err == nil {
 			err = fn(ui, u, s)
-			indexes.Done(s.x) // fn keeps nothing of the unit's entries
+			indexes.Done(s.x)
 		}
 		step()
 		return err

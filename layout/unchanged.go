@@ -17,8 +17,10 @@ type Shells struct {
 // Unchanged compares the prints of two builds and returns, for each, the
 // candidates whose print, and the prints of every named type they reach,
 // are the same in the other: the ones diff need not build. A named type is
-// the same when each build defines it once over (every unit's copy alike)
-// with equal prints and refers only to such types. Prints do not cover the
+// the same when each build defines it with equal prints and refers only to
+// such types; its copies in other units of a build are not printed
+// (Fingerprint), since merge keeps one definition per kind, name and size,
+// whatever the others hold. Prints do not cover the
 // vtables diff pairs with the trait objects reached: diff.ShellsPaired
 // checks them.
 func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
@@ -35,10 +37,10 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 		}
 	}
 	ids := make(map[uint64]int32, n)
-	// Per side and named type (by id): the print of its definitions and
-	// how many distinct ones there are (0, 1, or 2 for several).
+	// Per side and named type (by id): the print of its definition and
+	// whether it has one.
 	var def [2][]uint64
-	var copies [2][]uint8
+	var defined [2][]bool
 	unstable := make([]bool, 0, n)
 	var refs []ref // between the named types of both sides
 	idOf := func(key uint64) int32 {
@@ -47,7 +49,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 			id = int32(len(ids))
 			ids[key] = id
 			for s := range sides {
-				def[s], copies[s] = append(def[s], 0), append(copies[s], 0)
+				def[s], defined[s] = append(def[s], 0), append(defined[s], false)
 			}
 			unstable = append(unstable, false)
 		}
@@ -68,17 +70,13 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 			for k, n := range p.units[u].names {
 				id := local[s][u][k]
 				switch {
+				case n.elsewhere:
+					continue // printed by another unit
 				case n.bad || !n.def:
 					unstable[id] = true
 					continue
-				case copies[s][id] == 0:
-					def[s][id], copies[s][id] = n.hash, 1
-				case copies[s][id] == 1 && def[s][id] == n.hash:
-					continue // another unit's copy: the same references
-				default:
-					copies[s][id] = 2 // unstable, whatever it refers to
-					continue
 				}
+				def[s][id], defined[s][id] = n.hash, true
 				for _, r := range p.units[u].refsOf(n.refs) {
 					refs = append(refs, ref{from: id, to: local[s][u][r]})
 				}
@@ -88,7 +86,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	users := usersOf(refs, len(unstable))
 	var work []int32
 	for id := range unstable {
-		if unstable[id] || copies[0][id] != 1 || copies[1][id] != 1 || def[0][id] != def[1][id] {
+		if unstable[id] || !defined[0][id] || !defined[1][id] || def[0][id] != def[1][id] {
 			unstable[id] = true
 			work = append(work, int32(id))
 		}

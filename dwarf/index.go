@@ -62,18 +62,32 @@ func (x *Index) NextSibling(i int) int {
 	return -1
 }
 
-// Find returns the index of the entry at off, or -1.
+// Find returns the index of the entry at off, or -1. Entries are spread
+// about evenly over a unit's bytes, so the search starts where off's share
+// of them puts it, widens from there until it brackets off, and bisects:
+// a few probes near one another rather than a bisection of the whole unit.
 func (x *Index) Find(off dwarf.Offset) int {
-	lo, hi := 0, len(x.off)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		if x.off[m] < off {
-			lo = m + 1
+	n := len(x.off)
+	if n == 0 || off < x.off[0] || off > x.off[n-1] {
+		return -1
+	}
+	lo := int(uint64(off-x.off[0]) * uint64(n-1) / uint64(x.off[n-1]-x.off[0]+1))
+	hi := lo + 1
+	// Bracket off: x.off[lo] <= off and, unless hi == n, off < x.off[hi].
+	for step := 1; x.off[lo] > off; step *= 2 {
+		lo, hi = max(lo-step, 0), lo
+	}
+	for step := 1; hi < n && x.off[hi] <= off; step *= 2 {
+		lo, hi = hi, min(hi+step, n)
+	}
+	for hi-lo > 1 {
+		if m := int(uint(lo+hi) >> 1); x.off[m] <= off {
+			lo = m
 		} else {
 			hi = m
 		}
 	}
-	if lo < len(x.off) && x.off[lo] == off {
+	if x.off[lo] == off {
 		return lo
 	}
 	return -1

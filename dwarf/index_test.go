@@ -132,7 +132,13 @@ func TestIndexAndDecoderMatchStd(t *testing.T) {
 				if x.Find(x.Offset(i)) != i {
 					t.Fatalf("%s: Find(%#x) != %d", path, x.Offset(i), i)
 				}
+				if x.Find(x.Offset(i)+1) >= 0 && (i+1 == x.Len() || x.Offset(i+1) != x.Offset(i)+1) {
+					t.Fatalf("%s: Find(%#x) finds an entry inside entry %d", path, x.Offset(i)+1, i)
+				}
 				_ = n
+			}
+			if x.Len() > 0 && (x.Find(x.Offset(0)-1) >= 0 || x.Find(x.Offset(x.Len()-1)+1) >= 0) {
+				t.Fatalf("%s: Find finds an entry outside the unit", path)
 			}
 			indexes.Done(x)
 		}

@@ -106,7 +106,13 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 		printers[ui] = up
 		return nil
 	})
-	printed := map[uint64]bool{} // the keys of the named types printed
+	queued := 0
+	for _, up := range printers {
+		if up != nil {
+			queued += len(up.queue)
+		}
+	}
+	printed := make(map[uint64]bool, queued) // the keys of the named types printed
 	for err == nil && claim(printers, printed) {
 		err = f.EachUnit(opts.Workers, func(ui int, _ *ddwarf.Unit) error {
 			printers[ui].round()

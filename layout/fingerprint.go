@@ -115,7 +115,9 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	printed := make(map[uint64]bool, queued) // the keys of the named types printed
 	for err == nil && claim(printers, printed) {
 		err = f.EachUnit(opts.Workers, func(ui int, _ *ddwarf.Unit) error {
-			printers[ui].round()
+			if up := printers[ui]; up != nil {
+				up.round()
+			}
 			return nil
 		})
 	}
@@ -127,10 +129,14 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 
 // claim leaves in each unit's queue the named types it is the one to print,
 // in unit order, marks the others as printed elsewhere, and reports whether
-// any is left to print.
+// any is left to print. A unit left with none is done: its printer (and
+// index) is let go.
 func claim(printers []*unitPrinter, printed map[uint64]bool) bool {
 	left := false
-	for _, up := range printers {
+	for i, up := range printers {
+		if up == nil {
+			continue
+		}
 		queue := up.queue[:0]
 		for _, t := range up.queue {
 			n := &up.out.names[up.slot[t]-1]
@@ -142,6 +148,9 @@ func claim(printers []*unitPrinter, printed map[uint64]bool) bool {
 			queue = append(queue, t)
 		}
 		up.queue = queue
+		if len(queue) == 0 {
+			printers[i] = nil
+		}
 		left = left || len(queue) > 0
 	}
 	return left

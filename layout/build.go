@@ -4,6 +4,7 @@ import (
 	"debug/dwarf"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"sort"
 	"sync"
@@ -308,7 +309,8 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 }
 
 // parallel calls fn(0) to fn(n-1) on up to workers goroutines (all CPUs when
-// workers <= 0). A panic in fn is raised again in the caller's goroutine.
+// workers <= 0). A panic in fn is raised again in the caller's goroutine;
+// so is a fault on a mapped input cut short (dwarf.Options.Map).
 func parallel(n, workers int, fn func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -327,6 +329,7 @@ func parallel(n, workers int, fn func(i int)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			debug.SetPanicOnFault(true)
 			defer func() {
 				if r := recover(); r != nil {
 					failed.CompareAndSwap(nil, fmt.Sprint(r))

@@ -106,20 +106,20 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 		printers[ui] = up
 		return nil
 	})
+	active := make([]int, 0, len(printers)) // the units with named types queued
 	queued := 0
-	for _, up := range printers {
+	for ui, up := range printers {
 		if up != nil {
+			active = append(active, ui)
 			queued += len(up.queue)
 		}
 	}
 	printed := make(map[uint64]bool, queued) // the keys of the named types printed
-	for err == nil && claim(printers, printed) {
-		err = f.EachUnit(opts.Workers, func(ui int, _ *ddwarf.Unit) error {
-			if up := printers[ui]; up != nil {
-				up.round()
-			}
-			return nil
-		})
+	for err == nil {
+		if active = claim(printers, active, printed); len(active) == 0 {
+			break
+		}
+		parallel(len(active), opts.Workers, func(k int) { printers[active[k]].round() })
 	}
 	if err != nil {
 		return nil, err
@@ -127,16 +127,14 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	return p, nil
 }
 
-// claim leaves in each unit's queue the named types it is the one to print,
-// in unit order, marks the others as printed elsewhere, and reports whether
-// any is left to print. A unit left with none is done: its printer (and
-// index) is let go.
-func claim(printers []*unitPrinter, printed map[uint64]bool) bool {
-	left := false
-	for i, up := range printers {
-		if up == nil {
-			continue
-		}
+// claim leaves in the queue of each active unit the named types it is the
+// one to print, in unit order, marks the others as printed elsewhere, and
+// returns the units left with some. A unit left with none is done: its
+// printer (and index) is let go.
+func claim(printers []*unitPrinter, active []int, printed map[uint64]bool) []int {
+	left := active[:0]
+	for _, ui := range active {
+		up := printers[ui]
 		queue := up.queue[:0]
 		for _, t := range up.queue {
 			n := &up.out.names[up.slot[t]-1]
@@ -147,11 +145,11 @@ func claim(printers []*unitPrinter, printed map[uint64]bool) bool {
 			printed[n.key] = true
 			queue = append(queue, t)
 		}
-		up.queue = queue
-		if len(queue) == 0 {
-			printers[i] = nil
+		if up.queue = queue; len(queue) > 0 {
+			left = append(left, ui)
+		} else {
+			printers[ui] = nil
 		}
-		left = left || len(queue) > 0
 	}
 	return left
 }

@@ -1,8 +1,14 @@
 package layout
 
 import (
+	"debug/dwarf"
+	"fmt"
+	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/go-delve/delve/pkg/dwarf/dwarfbuilder"
+	"github.com/go-delve/delve/pkg/dwarf/op"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/dwarf/dwarftest"
@@ -58,4 +64,107 @@ func TestPrintsIndependentOfWorkers(t *testing.T) {
 	if printed < 100 || elsewhere < 10 {
 		t.Errorf("%d named types printed, %d copies left to another unit: the test binaries are missing", printed, elsewhere)
 	}
+}
+
+// TestPrintsFollowLongChains fingerprints a function reaching a chain of
+// thousands of named structs, each in the next (one round of Fingerprint
+// per link), and checks that a change at the far end of the chain still
+// keeps the function from being a shell.
+func TestPrintsFollowLongChains(t *testing.T) {
+	const links = 3000
+	chain := func(lastSize uint16) string {
+		b := dwarfbuilder.New()
+		last := b.AddBaseType("last", dwarfbuilder.DW_ATE_signed, lastSize)
+		next := last
+		for i := links - 1; i >= 0; i-- {
+			s := b.AddStructType(fmt.Sprintf("S%d", i), 8)
+			b.AddMember("next", next, []byte{byte(op.DW_OP_plus_uconst), 0})
+			b.TagClose()
+			next = s
+		}
+		b.AddSubprogram("f", 0x1000, 0x1010)
+		b.TagOpen(dwarf.TagFormalParameter, "s")
+		b.Attr(dwarf.AttrType, next)
+		b.TagClose()
+		b.TagClose()
+		abbrev, _, _, info, _, _, _, str, _, err := b.Build()
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(t.TempDir(), "chain.so")
+		if err := dwarftest.WriteELF(path, dwarftest.Sections(unitRelativeRefs(t, abbrev), info, str)); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	st := &ddwarf.SymbolTable{Source: ".dynsym", Exported: []ddwarf.Symbol{{Name: "f", Kind: ddwarf.SymFunc, Value: 0x1000}}}
+	fingerprint := func(path string) *Prints {
+		f, err := ddwarf.Open(path, ddwarf.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		p, err := Fingerprint(f, Options{Exports: st})
+		if err != nil || p == nil {
+			t.Fatalf("%s: prints %v, %v", path, p, err)
+		}
+		return p
+	}
+	old, same, changed := fingerprint(chain(4)), fingerprint(chain(4)), fingerprint(chain(8))
+	if n := len(old.units[0].names); n != links {
+		t.Errorf("%d named types printed, want %d", n, links)
+	}
+	shells := func(a, b *Prints) int {
+		sh, _ := Unchanged(a, b)
+		return len(sh.units[0])
+	}
+	if n := shells(old, same); n != 1 {
+		t.Errorf("f against the same chain: %d shells, want 1", n)
+	}
+	if n := shells(old, changed); n != 0 {
+		t.Errorf("f against a chain changed at its far end: %d shells, want 0", n)
+	}
+}
+
+// unitRelativeRefs rewrites the DW_FORM_ref_addr of an abbreviation table
+// from dwarfbuilder into DW_FORM_ref4, as compilers write references: the
+// same offsets in a file whose only unit starts the section. A print does
+// not follow a reference out of its unit.
+func unitRelativeRefs(t *testing.T, abbrev []byte) []byte {
+	out := append([]byte(nil), abbrev...)
+	i := 0
+	uleb := func() uint64 {
+		var v uint64
+		for shift := 0; i < len(out); shift += 7 {
+			b := out[i]
+			i++
+			v |= uint64(b&0x7f) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		return v
+	}
+	for i < len(out) {
+		if code := uleb(); code == 0 {
+			break
+		}
+		uleb() // tag
+		i++    // children
+		for {
+			attr := uleb()
+			at := i
+			form := uleb()
+			if attr == 0 && form == 0 {
+				break
+			}
+			if form == 0x10 { // DW_FORM_ref_addr
+				if i != at+1 {
+					t.Fatal("unexpected abbreviation encoding")
+				}
+				out[at] = 0x13 // DW_FORM_ref4
+			}
+		}
+	}
+	return out
 }

@@ -57,6 +57,7 @@ type namePrint struct {
 	// elsewhere is set on a definition another unit prints (Fingerprint).
 	elsewhere bool
 	refs      span
+	entry     int32 // its index in the unit
 }
 
 // printSeed keys every fingerprint hash of this process.
@@ -114,7 +115,7 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 			queued += len(up.queue)
 		}
 	}
-	printed := make(map[uint64]bool, queued) // the keys of the named types printed
+	printed := newKeySet(queued) // the keys of the named types printed
 	for err == nil {
 		if active = claim(printers, active, printed); len(active) == 0 {
 			break
@@ -131,19 +132,18 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 // one to print, in unit order, marks the others as printed elsewhere, and
 // returns the units left with some. A unit left with none is done: its
 // printer (and index) is let go.
-func claim(printers []*unitPrinter, active []int, printed map[uint64]bool) []int {
+func claim(printers []*unitPrinter, active []int, printed *keySet) []int {
 	left := active[:0]
 	for _, ui := range active {
 		up := printers[ui]
 		queue := up.queue[:0]
-		for _, t := range up.queue {
-			n := &up.out.names[up.slot[t]-1]
-			if printed[n.key] {
+		for _, slot := range up.queue {
+			n := &up.out.names[slot]
+			if !printed.add(n.key) {
 				n.elsewhere = true
 				continue
 			}
-			printed[n.key] = true
-			queue = append(queue, t)
+			queue = append(queue, slot)
 		}
 		if up.queue = queue; len(queue) > 0 {
 			left = append(left, ui)
@@ -163,7 +163,7 @@ type unitPrinter struct {
 	// until seen.
 	slot   []int32
 	out    *unitPrints
-	queue  []int32 // named types to fingerprint in the next round
+	queue  []int32 // slots of the named types to fingerprint in the next round
 	budget int     // entries the current print may still hash
 	buf    []byte  // what the current print hashes
 	// anons are the prints of the other entries prints refer to (base,
@@ -193,19 +193,19 @@ func (p *unitPrinter) item(i int) {
 func (p *unitPrinter) round() {
 	queue := p.queue
 	p.queue = nil
-	for _, t := range queue {
-		p.named(int(t))
+	for _, slot := range queue {
+		p.named(slot)
 	}
 }
 
-// named fingerprints the named type at entry i, already given a slot.
-func (p *unitPrinter) named(i int) {
-	n := &p.out.names[p.slot[i]-1]
+// named fingerprints the named type in slot of out.names.
+func (p *unitPrinter) named(slot int32) {
+	n := &p.out.names[slot]
 	if n.bad || !n.def {
 		return
 	}
-	hash, refs, ok := p.print(i)
-	n = &p.out.names[p.slot[i]-1] // entry may have grown names
+	hash, refs, ok := p.print(int(n.entry))
+	n = &p.out.names[slot] // printing may have grown names
 	n.hash, n.refs, n.bad = hash, refs, !ok
 }
 
@@ -349,7 +349,7 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 	if !named || name == "" {
 		return 0, false
 	}
-	n := namePrint{}
+	n := namePrint{entry: int32(t)}
 	var h maphash.Hash
 	h.SetSeed(printSeed)
 	var head [16]byte
@@ -378,7 +378,7 @@ func (p *unitPrinter) slotOf(t int) (slot int32, ok bool) {
 	if n.def && !n.bad {
 		// Queued also when only generic arguments reach it: merge may keep
 		// the copy such a unit builds.
-		p.queue = append(p.queue, int32(t))
+		p.queue = append(p.queue, slot)
 	}
 	return slot, true
 }

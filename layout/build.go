@@ -367,6 +367,9 @@ type builder struct {
 	// shells are the exported candidates to make as shells, by entry
 	// index, with their prints (Options.Shells).
 	shells map[int32]uint64
+	// ownNames has the names of functions and variables copied out of the
+	// file (ownNames).
+	ownNames bool
 }
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unsafe"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
@@ -306,5 +307,50 @@ impl K { #[inline(never)] pub fn get(&self) -> u8 { self.0 ^ 1 } }
 		if strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("%s: keys %q, want %q", mangling, got, want)
 		}
+	}
+}
+
+// TestExportsOnlyNamesOwned checks that the functions and variables of an
+// exports-only model, read from a mapped file, hold names of their own and
+// not views of the file's .debug_str, whose pages diff lets go once the
+// model is built.
+func TestExportsOnlyNamesOwned(t *testing.T) {
+	f, err := ddwarf.Open("../testdata/diff/bin/rs_units.dylib-legacy.old.so", ddwarf.Options{Map: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	st, err := f.Symbols()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin, err := Build(f, Options{Exports: st})
+	if err != nil {
+		t.Fatal(err)
+	}
+	str := f.Sections["str"]
+	inFile := func(s string) bool {
+		if s == "" || len(str) == 0 {
+			return false
+		}
+		p, start := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(&str[0]))
+		return p >= start && p < start+uintptr(len(str))
+	}
+	named := 0
+	for _, fn := range bin.Functions {
+		if inFile(fn.Name) || inFile(fn.LinkageName) {
+			t.Errorf("%s (%s): a name points into .debug_str", fn.Name, fn.LinkageName)
+		}
+		if fn.LinkageName != "" {
+			named++
+		}
+	}
+	for _, v := range bin.Variables {
+		if inFile(v.Name) || inFile(v.LinkageName) {
+			t.Errorf("variable %s: a name points into .debug_str", v.Name)
+		}
+	}
+	if named == 0 {
+		t.Fatal("no function with a linkage name: the test reads nothing")
 	}
 }

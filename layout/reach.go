@@ -96,6 +96,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		t.scopes = s.scopes // the survey, if taken here, read the same scopes
 		b := newBuilder(f, t)
 		b.shells = opts.Shells.of(f.Path, ui, len(units))
+		b.ownNames = true
 		if _, err := b.build(sv.items); err != nil {
 			return err
 		}

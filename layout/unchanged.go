@@ -20,9 +20,8 @@ type Shells struct {
 // the same when each build defines it with equal prints and refers only to
 // such types; its copies in other units of a build are not printed
 // (Fingerprint), since merge keeps one definition per kind, name and size,
-// whatever the others hold. Prints do not cover the
-// vtables diff pairs with the trait objects reached: diff.ShellsPaired
-// checks them.
+// whatever the others hold. Prints do not cover the vtables diff pairs with
+// the trait objects reached: diff.ShellsPaired checks them.
 func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	if old == nil || new == nil {
 		return nil, nil

@@ -105,28 +105,67 @@ done
 # measure NAME CMD...: median wall time (s) over $runs runs and peak RSS (MiB)
 # of one more run; prints "seconds mib". Exit statuses are ignored (abidiff
 # and abidrift diff report changes through them). anchor NAME CMD... is
-# measure with $anchor_runs runs.
+# measure with $anchor_runs runs; pair (below) measures a command and its
+# anchor with their runs alternating.
 anchor() { runs=$anchor_runs measure "$@"; }
 measure() {
 	local name=$1
 	shift
-	local t rss
+	local t
 	if have hyperfine; then
 		hyperfine -N -i -w 1 -r "$runs" --export-json "$dir/$name.json" "$(printf '%q ' "$@")" > /dev/null 2>&1 || true
 		t=$(sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$dir/$name.json" | head -1)
 	else
-		local samples=() i s e
+		local samples=() i
 		for i in $(seq "$runs"); do
-			s=$(date +%s.%N)
-			"$@" > /dev/null 2>&1 || true
-			e=$(date +%s.%N)
-			samples+=("$(echo "$e - $s" | bc -l)")
+			samples+=("$(timed "$@")")
 		done
-		t=$(printf '%s\n' "${samples[@]}" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+		t=$(median "${samples[@]}")
 	fi
+	echo "$(awk -v t="$t" 'BEGIN {printf "%.3f", t}') $(peak "$name" "$@")"
+}
+
+# pair NAME CMD... -- ANCHOR-NAME ANCHOR-CMD...: measure for CMD and anchor
+# for ANCHOR-CMD, with their runs alternating (CMD $runs times, the anchor
+# $anchor_runs times) so that both meet the machine in the same state: the
+# ratio a goal is stated in does not move with the VM's drift from one minute
+# to the next. Prints "seconds mib anchor-seconds anchor-mib".
+pair() {
+	local name=$1 aname cmd=() acmd=() ts=() as=() i
+	shift
+	while [ "$1" != -- ]; do
+		cmd+=("$1")
+		shift
+	done
+	aname=$2
+	shift 2
+	acmd=("$@")
+	for i in $(seq $((runs > anchor_runs ? runs : anchor_runs))); do
+		[ "$i" -le "$runs" ] && ts+=("$(timed "${cmd[@]}")")
+		[ "$i" -le "$anchor_runs" ] && as+=("$(timed "${acmd[@]}")")
+	done
+	awk -v t="$(median "${ts[@]}")" -v a="$(median "${as[@]}")" -v m="$(peak "$name" "${cmd[@]}")" -v am="$(peak "$aname" "${acmd[@]}")" \
+		'BEGIN {printf "%.3f %s %.3f %s\n", t, m, a, am}'
+}
+
+# timed CMD...: the wall time of one run, in seconds.
+timed() {
+	local s e
+	s=$(date +%s.%N)
+	"$@" > /dev/null 2>&1 || true
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc -l
+}
+
+# median N...: the median of the numbers.
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# peak NAME CMD...: the peak RSS of one more run, in MiB (kept in NAME.rss).
+peak() {
+	local name=$1
+	shift
 	/usr/bin/time -f %M -o "$dir/$name.rss" "$@" > /dev/null 2>&1 || true
-	rss=$(tail -1 "$dir/$name.rss")
-	awk -v t="$t" -v k="$rss" 'BEGIN {printf "%.3f %.0f\n", t, k / 1024}'
+	awk -v k="$(tail -1 "$dir/$name.rss")" 'BEGIN {printf "%.0f", k / 1024}'
 }
 
 rows=()
@@ -141,8 +180,9 @@ for s in $scales; do
 	mib=$(awk -v h="$size" 'BEGIN {n = 0; for (i = 1; i <= length(h); i++) n = n * 16 + index("0123456789abcdef", substr(h, i, 1)) - 1; printf "%.1f", n / 1048576}')
 	label="${s}x ($mib MiB)"
 	log "measuring $label"
-	read -r bw_t bw_m < <(measure "bare-$s" env GOMAXPROCS=1 "$barewalk" "$v1")
-	read -r dump_t dump_m < <(measure "dump-$s" "$abidrift" dump "$v1")
+	# The two goals' rows (dump against the bare walk, diff against abidiff)
+	# alternate the runs of their two commands.
+	read -r dump_t dump_m bw_t bw_m < <(pair "dump-$s" "$abidrift" dump "$v1" -- "bare-$s" env GOMAXPROCS=1 "$barewalk" "$v1")
 	row "$label" "dump" "$dump_t" "$dump_m" "bare walk, 1 core" "$bw_t" "$bw_m"
 	if have abidw; then
 		read -r aw_t aw_m < <(anchor "abidw-$s" abidw "$v1")
@@ -152,11 +192,11 @@ for s in $scales; do
 		read -r ph_t ph_m < <(anchor "pahole-$s" pahole "$v1")
 		row "$label" "dump" "$dump_t" "$dump_m" "pahole (all types)" "$ph_t" "$ph_m"
 	fi
-	read -r diff_t diff_m < <(measure "diff-$s" "$abidrift" diff "$v1" "$v2")
 	if have abidiff; then
-		read -r ad_t ad_m < <(anchor "abidiff-$s" abidiff "$v1" "$v2")
+		read -r diff_t diff_m ad_t ad_m < <(pair "diff-$s" "$abidrift" diff "$v1" "$v2" -- "abidiff-$s" abidiff "$v1" "$v2")
 		row "$label" "diff" "$diff_t" "$diff_m" "abidiff" "$ad_t" "$ad_m"
 	else
+		read -r diff_t diff_m < <(measure "diff-$s" "$abidrift" diff "$v1" "$v2")
 		row "$label" "diff" "$diff_t" "$diff_m" "-" "0" "0"
 	fi
 	# The CI flow: a committed baseline of v1 (abidrift's dump, libabigail's
@@ -189,7 +229,7 @@ table() {
 		echo "| $label | $task | $t | $m | $anchor | $at | $am | $(ratio "$t" "$at") | $(ratio "$m" "$am") |"
 	done
 	echo
-	echo "Ratios are abidrift / anchor (below 1: abidrift is faster or smaller). Times are medians of $runs runs ($anchor_runs for the anchors), wall clock; memory is peak RSS."
+	echo "Ratios are abidrift / anchor (below 1: abidrift is faster or smaller). Times are medians of $runs runs ($anchor_runs for the anchors), wall clock, the runs of dump and the bare walk, and of diff and abidiff, alternating; memory is peak RSS."
 }
 machine() {
 	echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo) RAM; $(uname -sr); $(go version | cut -d' ' -f3); $(rustc --version); $(date -u +%Y-%m-%d)."

@@ -348,16 +348,22 @@ func parallel(n, workers int, fn func(i int)) {
 
 // builder turns the entries of one unit into model types.
 type builder struct {
-	f     *ddwarf.File
-	tree  *unitTree
-	types map[dwarf.Offset]*Type
-	model *unitModel
-	depth int
+	f    *ddwarf.File
+	tree *unitTree
+	// slots says, by entry index of the unit's own tree, what b made of the
+	// entry: 1 + the index of its type in model.built, or -(1 + the index
+	// of its survey item in stubItems) for a stand-in not made yet (stubAt),
+	// or 0; allocated on first use. foreign holds the types built from
+	// other units' entries (cross-unit references), by offset.
+	slots     []int32
+	stubItems []item
+	foreign   map[dwarf.Offset]*Type
+	// offsets are the offsets of the entries of model.built.
+	offsets []dwarf.Offset
+	model   *unitModel
+	depth   int
 	// others caches trees of other units reached by cross-unit references.
 	others map[*ddwarf.Unit]*unitTree
-	// stubbed maps the entries of the types other units build to their
-	// survey items; stand-ins are made on first use (survey.go).
-	stubbed map[int32]*item
 	// pending pointees, built once the outermost type is done.
 	pending  []pointee
 	draining bool
@@ -373,13 +379,45 @@ type builder struct {
 }
 
 func newBuilder(f *ddwarf.File, t *unitTree) *builder {
-	return &builder{f: f, tree: t, types: map[dwarf.Offset]*Type{}, model: &unitModel{producer: t.producer}}
+	return &builder{f: f, tree: t, model: &unitModel{producer: t.producer}}
 }
 
-// register records t as the type of the entry at off.
-func (b *builder) register(off dwarf.Offset, t *Type) {
-	b.types[off] = t
+// register records t as the type of the entry at off, entry i of b's own
+// tree (-1 for another unit's).
+func (b *builder) register(off dwarf.Offset, i int, t *Type) {
 	b.model.built = append(b.model.built, t)
+	b.offsets = append(b.offsets, off)
+	if i < 0 {
+		if b.foreign == nil {
+			b.foreign = map[dwarf.Offset]*Type{}
+		}
+		b.foreign[off] = t
+		return
+	}
+	b.slotsOf()[i] = int32(len(b.model.built))
+}
+
+// slotsOf returns b.slots, allocating it.
+func (b *builder) slotsOf() []int32 {
+	if b.slots == nil {
+		b.slots = make([]int32, b.tree.idx.Len())
+	}
+	return b.slots
+}
+
+// builtAt returns the type built for the entry at off, or nil, and the
+// entry's index in b's own tree (-1 when off is not one of its entries).
+func (b *builder) builtAt(off dwarf.Offset) (*Type, int) {
+	i := b.tree.idx.Find(off)
+	if i < 0 {
+		return b.foreign[off], -1
+	}
+	if b.slots != nil {
+		if s := b.slots[i]; s > 0 {
+			return b.model.built[s-1], i
+		}
+	}
+	return nil, i
 }
 
 // readErr is the first attribute value that could not be read in the

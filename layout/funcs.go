@@ -107,7 +107,11 @@ func (b *builder) function(n *node) (*Function, error) {
 	if _, inlined := n.Val(dwarf.AttrAbstractOrigin).(dwarf.Offset); inlined && hasParams(chain[len(chain)-1]) {
 		decl = chain[len(chain)-1]
 	}
-	if err := b.params(fn, decl, concreteLocations(n)); err != nil {
+	var locs map[dwarf.Offset]any // nil: the parameters are n's own
+	if decl != n {
+		locs = concreteLocations(n)
+	}
+	if err := b.params(fn, decl, locs); err != nil {
 		return nil, err
 	}
 	return fn, nil
@@ -150,7 +154,8 @@ func concreteLocations(n *node) map[dwarf.Offset]any {
 }
 
 // params adds the formal parameters listed under n, with their locations
-// in the concrete instance.
+// in the concrete instance: in locs (concreteLocations) when n is not the
+// concrete instance, else their own.
 func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error {
 	for _, c := range n.children {
 		switch c.Tag {
@@ -159,7 +164,12 @@ func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error
 			if err != nil {
 				return err
 			}
-			p := Param{Location: locs[c.Offset]}
+			var p Param
+			if locs == nil {
+				p.Location = c.Val(dwarf.AttrLocation)
+			} else {
+				p.Location = locs[c.Offset]
+			}
 			p.Name, _ = attr(chain, dwarf.AttrName).(string)
 			for _, pc := range chain {
 				if _, ok := pc.Val(dwarf.AttrType).(dwarf.Offset); ok {

@@ -79,7 +79,7 @@ func buildDefinitions(f *ddwarf.File, workers int, filter nameFilter, only map[i
 			}
 			b.model.types = append(b.model.types, ty)
 		}
-		_, b.model.declared = namedBuilt(b.types)
+		_, b.model.declared = namedBuilt(b)
 		parts[i] = b.model
 		return b.readErr()
 	})

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"cmp"
 	"debug/dwarf"
 	"slices"
 	"strings"
@@ -100,7 +101,7 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 		if _, err := b.build(sv.items); err != nil {
 			return err
 		}
-		b.model.types, b.model.declared = namedBuilt(b.types)
+		b.model.types, b.model.declared = namedBuilt(b)
 		if b.model.vtables, err = indexedVtableVars(f, u, s.x, s.d); err != nil {
 			return err
 		}
@@ -210,20 +211,20 @@ type pcName struct {
 // namedBuilt lists the named definitions among the types a unit built, in
 // entry order (the order merge keeps first definitions by), and the names of
 // the declarations.
-func namedBuilt(built map[dwarf.Offset]*Type) (defs []*Type, declared []string) {
-	offs := make([]dwarf.Offset, 0, len(built))
-	for off, t := range built {
+func namedBuilt(b *builder) (defs []*Type, declared []string) {
+	var at []int
+	for k, t := range b.model.built {
 		switch {
 		case isNamedDefinition(t):
-			offs = append(offs, off)
+			at = append(at, k)
 		case t.Decl && t.Name != "":
 			declared = append(declared, t.Name)
 		}
 	}
-	slices.Sort(offs)
-	defs = make([]*Type, len(offs))
-	for i, off := range offs {
-		defs[i] = built[off]
+	slices.SortFunc(at, func(k, l int) int { return cmp.Compare(b.offsets[k], b.offsets[l]) })
+	defs = make([]*Type, len(at))
+	for i, k := range at {
+		defs[i] = b.model.built[k]
 	}
 	return defs, declared
 }

@@ -185,22 +185,15 @@ func (s *surveyor) qualified(i int, name string) string {
 	return s.scopes.inScope(s.x.Parent(i), name)
 }
 
-// stubAt returns the stand-in for the type at off when another unit builds
-// it, making it on first use; nil otherwise.
-func (b *builder) stubAt(off dwarf.Offset) *Type {
-	if b.stubbed == nil {
+// stubAt returns the stand-in for the type of entry i of b's own tree, at
+// off, when another unit builds it, making it on first use; nil otherwise.
+func (b *builder) stubAt(off dwarf.Offset, i int) *Type {
+	if i < 0 || b.slots == nil || b.slots[i] >= 0 {
 		return nil
 	}
-	i := b.tree.idx.Find(off)
-	if i < 0 {
-		return nil // another unit's entry, or no entry
-	}
-	it := b.stubbed[int32(i)]
-	if it == nil {
-		return nil
-	}
+	it := &b.stubItems[-b.slots[i]-1]
 	st := &Type{Kind: it.key.kind, Name: it.key.name, Size: it.key.size, Align: it.align, Lang: b.tree.lang}
-	b.register(off, st)
+	b.register(off, i, st)
 	b.model.stubs = append(b.model.stubs, stub{t: st, id: it.keyID})
 	return st
 }
@@ -213,10 +206,8 @@ func (b *builder) build(items []item) (bool, error) {
 	x := t.idx
 	for i := range items {
 		if it := &items[i]; it.stub {
-			if b.stubbed == nil {
-				b.stubbed = map[int32]*item{}
-			}
-			b.stubbed[it.idx] = it
+			b.stubItems = items
+			b.slotsOf()[it.idx] = int32(-i - 1)
 		}
 	}
 	ok := true

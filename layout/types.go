@@ -12,7 +12,14 @@ import (
 // nodeAt finds the entry at off, reading another unit's tree when a
 // reference crosses units.
 func (b *builder) nodeAt(off dwarf.Offset) (*node, *unitTree, error) {
-	if n, err := b.tree.at(off); n != nil || err != nil {
+	return b.entryAt(off, b.tree.idx.Find(off))
+}
+
+// entryAt is nodeAt for an offset whose entry index in b's own tree is
+// known (i, -1 when off is not one of its entries).
+func (b *builder) entryAt(off dwarf.Offset, i int) (*node, *unitTree, error) {
+	if i >= 0 {
+		n, err := b.tree.node(i)
 		return n, b.tree, err
 	}
 	u := b.f.UnitOf(off)
@@ -106,7 +113,7 @@ func (b *builder) pointTo(t *Type, n *node) {
 	if !ok {
 		return
 	}
-	if e := b.types[off]; e != nil {
+	if e, _ := b.builtAt(off); e != nil {
 		t.Elem = e
 		return
 	}
@@ -114,13 +121,14 @@ func (b *builder) pointTo(t *Type, n *node) {
 }
 
 func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
-	if t := b.types[off]; t != nil {
+	t, i := b.builtAt(off)
+	if t != nil {
 		return t, nil
 	}
-	if t := b.stubAt(off); t != nil { // a type another unit builds (survey.go)
+	if t := b.stubAt(off, i); t != nil { // a type another unit builds (survey.go)
 		return t, nil
 	}
-	n, tree, err := b.nodeAt(off)
+	n, tree, err := b.entryAt(off, i)
 	if err != nil {
 		return nil, err
 	}
@@ -131,8 +139,8 @@ func (b *builder) buildType(off dwarf.Offset) (*Type, error) {
 	b.depth++
 	b.open = append(b.open, off)
 	defer func() { b.depth--; b.open = b.open[:len(b.open)-1] }()
-	t := &Type{Lang: tree.lang, Size: -1}
-	b.register(off, t)
+	t = &Type{Lang: tree.lang, Size: -1}
+	b.register(off, i, t)
 	t.File, t.Line = b.declLocation(n, tree)
 	if err := b.fill(t, n, tree); err != nil {
 		return nil, err

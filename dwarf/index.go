@@ -3,6 +3,7 @@ package dwarf
 import (
 	"debug/dwarf"
 	"fmt"
+	"math/bits"
 	"sync"
 )
 
@@ -21,6 +22,13 @@ type Index struct {
 	// parent is the index of the parent entry, -1 for the unit entry; end is
 	// one past the index of the last descendant.
 	parent, end []int32
+	// starts has a bit for each byte from the first entry on, set where an
+	// entry starts; rank[w] counts the entries before word w. Find is then
+	// a lookup. They are made on the first Find (passes that only walk the
+	// entries never need them).
+	starts []uint64
+	rank   []int32
+	ranked sync.Once
 }
 
 // Len is the number of entries.
@@ -62,35 +70,49 @@ func (x *Index) NextSibling(i int) int {
 	return -1
 }
 
-// Find returns the index of the entry at off, or -1. Entries are spread
-// about evenly over a unit's bytes, so the search starts where off's share
-// of them puts it, widens from there until it brackets off, and bisects:
-// a few probes near one another rather than a bisection of the whole unit.
+// Find returns the index of the entry at off, or -1.
 func (x *Index) Find(off dwarf.Offset) int {
-	n := len(x.off)
-	if n == 0 || off < x.off[0] || off > x.off[n-1] {
+	if len(x.off) == 0 || off < x.off[0] {
 		return -1
 	}
-	lo := int(uint64(off-x.off[0]) * uint64(n-1) / uint64(x.off[n-1]-x.off[0]+1))
-	hi := lo + 1
-	// Bracket off: x.off[lo] <= off and, unless hi == n, off < x.off[hi].
-	for step := 1; x.off[lo] > off; step *= 2 {
-		lo, hi = max(lo-step, 0), lo
+	x.ranked.Do(x.rankStarts)
+	rel := uint64(off - x.off[0])
+	w := rel / 64
+	if w >= uint64(len(x.starts)) {
+		return -1
 	}
-	for step := 1; hi < n && x.off[hi] <= off; step *= 2 {
-		lo, hi = hi, min(hi+step, n)
+	word, bit := x.starts[w], uint64(1)<<(rel%64)
+	if word&bit == 0 {
+		return -1
 	}
-	for hi-lo > 1 {
-		if m := int(uint(lo+hi) >> 1); x.off[m] <= off {
-			lo = m
-		} else {
-			hi = m
-		}
+	return int(x.rank[w]) + bits.OnesCount64(word&(bit-1))
+}
+
+// rankStarts fills starts and rank from off.
+func (x *Index) rankStarts() {
+	words := 0
+	if n := len(x.off); n > 0 {
+		words = int(x.off[n-1]-x.off[0])/64 + 1
 	}
-	if x.off[lo] == off {
-		return lo
+	x.starts, x.rank = resize(x.starts, words), resize(x.rank, words)
+	clear(x.starts)
+	for _, o := range x.off {
+		rel := o - x.off[0]
+		x.starts[rel/64] |= 1 << (rel % 64)
 	}
-	return -1
+	n := int32(0)
+	for w, word := range x.starts {
+		x.rank[w] = n
+		n += int32(bits.OnesCount64(word))
+	}
+}
+
+// resize returns s with length n, in its memory when it has room.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 // Forms returns the attributes of entry i with their forms, in encoding order.
@@ -241,7 +263,8 @@ func newIndex(u *Unit, old *Index) *Index {
 		return &Index{Unit: u, abbrevs: u.abbrevOrder, off: make([]dwarf.Offset, 0, n), abbr: make([]uint32, 0, n),
 			parent: make([]int32, 0, n), end: make([]int32, 0, n)}
 	}
-	return &Index{Unit: u, abbrevs: u.abbrevOrder, off: old.off[:0], abbr: old.abbr[:0], parent: old.parent[:0], end: old.end[:0]}
+	return &Index{Unit: u, abbrevs: u.abbrevOrder, off: old.off[:0], abbr: old.abbr[:0], parent: old.parent[:0], end: old.end[:0],
+		starts: old.starts, rank: old.rank}
 }
 
 // abbrev returns the abbreviation with the given code, or nil.

@@ -120,6 +120,26 @@ func TestAppendMatchesEncoder(t *testing.T) {
 	}
 }
 
+// TestAppendStringEveryByte checks appendString's copy of plain strings
+// against encoding/json for every byte value at every place of a string.
+func TestAppendStringEveryByte(t *testing.T) {
+	plain := []byte("abcdefghijklmnop")
+	for c := range 256 {
+		for at := range plain {
+			s := make([]byte, len(plain))
+			copy(s, plain)
+			s[at] = byte(c)
+			want, err := marshal(string(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := appendString(nil, string(s)); !bytes.Equal(got, want) {
+				t.Fatalf("byte %#x at %d: got %s, want %s", c, at, got, want)
+			}
+		}
+	}
+}
+
 // TestLateTypeIsAnError checks the guard against a record that references
 // a type discovery did not give an id: ref must not assign ids while records
 // are made on several goroutines.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"runtime/debug"
 	"sync"
@@ -92,7 +91,7 @@ func runDiff(c *cli, args []string) int {
 		rules.Add(s)
 	}
 	if !dump.IsDumpFile(fs.Arg(0)) && !dump.IsDumpFile(fs.Arg(1)) {
-		defer tuneGC()()
+		defer tuneGC(fs.Arg(0), fs.Arg(1)).restore()
 	}
 	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "", opts.ABIRules)
 	if err != nil {
@@ -121,21 +120,6 @@ func runDiff(c *cli, args []string) int {
 		return c.fail(fmt.Errorf("writing the report: %w", err))
 	}
 	return diffStatus(report, threshold)
-}
-
-// tuneGC sets the collector's target for a diff of two binaries, unless
-// GOGC does, and returns what restores it. The inputs are mapped
-// (dwarf.Options.Map), so the heap holds the models and not the sections:
-// some of the memory that saves buys less collection work (150 % rather
-// than 100 %: 4-7 % less time; the peak RSS stays under a third of
-// abidiff's on the benchmark inputs, testdata/bench/RESULTS.md). A dump
-// side is a whole model, decoded from JSON: there it would cost memory.
-func tuneGC() (restore func()) {
-	if os.Getenv("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(150)
-	return func() { debug.SetGCPercent(old) }
 }
 
 // loadPair reads the two sides of a diff. With exportsOnly, binaries are

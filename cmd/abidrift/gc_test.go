@@ -1,0 +1,73 @@
+package main
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/abidrift/abidrift/dwarf"
+)
+
+// gcPercentNow reads the collector's target without changing it.
+func gcPercentNow() int {
+	p := debug.SetGCPercent(100)
+	debug.SetGCPercent(p)
+	return p
+}
+
+// TestDebugInfoSize checks the size the memory budget is made from against
+// the .debug_info the reader decodes, compressed sections included.
+func TestDebugInfoSize(t *testing.T) {
+	for _, name := range []string{"c-O0-dw5.so", "c-O0-dw5-zlib.so", "c-O0-dw5-zstd.so", "rust-cdylib-O0-dw5-legacy.so"} {
+		path := "../../testdata/layout/bin/" + name
+		f, err := dwarf.Open(path, dwarf.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := int64(len(f.Sections["info"]))
+		f.Close()
+		if got := debugInfoSize(path); got != want || want == 0 {
+			t.Errorf("%s: debugInfoSize = %d, want %d", name, got, want)
+		}
+	}
+	if got := debugInfoSize("gc_test.go"); got != 0 {
+		t.Errorf("a file that is not ELF: %d, want 0", got)
+	}
+}
+
+// TestTuneGC checks that a diff's tuning sets the budget and the target,
+// raises the limit to twice a live heap that outgrows it, and is undone by
+// restore; and that GOGC leaves the collector alone.
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	oldPercent, oldLimit := gcPercentNow(), debug.SetMemoryLimit(-1)
+	g := tuneGC("gc_test.go") // no .debug_info: the floor
+	if p, l := gcPercentNow(), debug.SetMemoryLimit(-1); p != gcPercent || l != budgetFloor {
+		t.Fatalf("tuned: GOGC %d, limit %d; want %d, %d", p, l, gcPercent, budgetFloor)
+	}
+	live := make([]byte, budgetFloor) // a live heap of the whole budget
+	for i := range live {
+		live[i] = byte(i)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for debug.SetMemoryLimit(-1) < 2*budgetFloor && time.Now().Before(deadline) {
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	if l := debug.SetMemoryLimit(-1); l < 2*budgetFloor {
+		t.Errorf("limit %d with %d bytes live, want at least twice that", l, len(live))
+	}
+	runtime.KeepAlive(live)
+	g.restore()
+	if p, l := gcPercentNow(), debug.SetMemoryLimit(-1); p != oldPercent || l != oldLimit {
+		t.Errorf("restored: GOGC %d, limit %d; want %d, %d", p, l, oldPercent, oldLimit)
+	}
+
+	t.Setenv("GOGC", "100")
+	tuneGC("gc_test.go").restore()
+	if p, l := gcPercentNow(), debug.SetMemoryLimit(-1); p != oldPercent || l != oldLimit {
+		t.Errorf("with GOGC set: GOGC %d, limit %d; want %d, %d", p, l, oldPercent, oldLimit)
+	}
+}

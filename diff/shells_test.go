@@ -127,7 +127,9 @@ func reportOfFiles(files [2]*dwarf.File, withShells bool) (report string, shells
 		if !withShells {
 			continue
 		}
-		if prints[i], err = layout.Fingerprint(f, layout.Options{Exports: tables[i]}); err != nil || prints[i] == nil {
+		// As the command does, the new side's build reuses the unit
+		// indexes its fingerprint took.
+		if prints[i], err = layout.Fingerprint(f, layout.Options{Exports: tables[i], KeepUnits: i == 1}); err != nil || prints[i] == nil {
 			return "", 0, false, err
 		}
 	}

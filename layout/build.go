@@ -40,6 +40,10 @@ type Options struct {
 	// what those reach are not built. Only diff, which compares shells by
 	// their prints, reads such a model.
 	Shells *Shells
+	// KeepUnits makes Fingerprint keep every unit's index for the build
+	// that takes its Shells, which then indexes no unit again: faster, for
+	// the memory of the indexes meanwhile.
+	KeepUnits bool
 
 	noStubs bool // build every unit's copy of every type (the fallback path)
 }

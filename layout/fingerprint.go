@@ -20,6 +20,7 @@ type Prints struct {
 	file    string
 	units   []unitPrints
 	surveys []unitSurvey // per unit, for the build (Shells)
+	opened  []*surveyor  // per unit, with Options.KeepUnits
 }
 
 // unitPrints are the prints of one unit.
@@ -90,6 +91,9 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 	units := f.Units()
 	want := newExportFilter(f, opts.Exports)
 	p := &Prints{file: f.Path, units: make([]unitPrints, len(units)), surveys: make([]unitSurvey, len(units))}
+	if opts.KeepUnits {
+		p.opened = make([]*surveyor, len(units))
+	}
 	printers := make([]*unitPrinter, len(units))
 	// The units keep their indexes (no Indexes to recycle them into) for
 	// the rounds.
@@ -97,6 +101,9 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 		// The survey is the build's (Shells hands it over), taken here
 		// while the unit is at hand.
 		p.surveys[ui] = want.survey(s)
+		if opts.KeepUnits {
+			p.opened[ui] = s
+		}
 		up := &unitPrinter{s: s, slot: make([]int32, s.x.Len()), out: &p.units[ui],
 			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, s.producer)}
 		for _, it := range p.surveys[ui].items {

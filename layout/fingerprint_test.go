@@ -168,3 +168,66 @@ func unitRelativeRefs(t *testing.T, abbrev []byte) []byte {
 	}
 	return out
 }
+
+// TestKeptUnitsBuildAlike checks that a build which takes over the unit
+// indexes its fingerprint kept (Options.KeepUnits) takes every one of them
+// and makes the model a build indexing its units again makes.
+func TestKeptUnitsBuildAlike(t *testing.T) {
+	for _, c := range []string{"rs_units", "rs_enum", "c_struct"} {
+		old, new := "../testdata/diff/bin/"+c+".old.so", "../testdata/diff/bin/"+c+".new.so"
+		var models [2]string
+		for k, keep := range []bool{false, true} {
+			prints := func(path string, keep bool) (*ddwarf.File, *ddwarf.SymbolTable, *Prints) {
+				f, err := ddwarf.Open(path, ddwarf.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { f.Close() })
+				st, err := f.Symbols()
+				if err != nil {
+					t.Fatal(err)
+				}
+				p, err := Fingerprint(f, Options{Exports: st, KeepUnits: keep})
+				if err != nil || p == nil {
+					t.Fatalf("%s: prints %v, %v", path, p, err)
+				}
+				return f, st, p
+			}
+			_, _, op := prints(old, false)
+			f, st, np := prints(new, keep)
+			_, shells := Unchanged(op, np)
+			bin, err := Build(f, Options{Exports: st, Shells: shells})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for u, s := range shells.opened {
+				if s != nil {
+					t.Errorf("%s: unit %d kept but not taken", c, u)
+				}
+			}
+			if keep && len(shells.opened) != len(f.Units()) {
+				t.Errorf("%s: %d units kept, want %d", c, len(shells.opened), len(f.Units()))
+			}
+			summary := modelSummary(bin)
+			if len(summary) == 0 {
+				t.Fatalf("%s: an empty model", c)
+			}
+			models[k] = fmt.Sprintf("%+v", summary)
+		}
+		if models[0] != models[1] {
+			t.Errorf("%s: the models differ:\n%s\n%s", c, models[0], models[1])
+		}
+	}
+}
+
+// modelSummary lists what a model holds, for comparing two builds.
+func modelSummary(bin *Binary) []string {
+	var out []string
+	for _, fn := range bin.Functions {
+		out = append(out, fmt.Sprintf("fn %s %s %d params %d print %d", fn.Name, fn.LinkageName, fn.LowPC, len(fn.Params), fn.Print()))
+	}
+	for _, ty := range bin.Types {
+		out = append(out, fmt.Sprintf("type %s %s size %d fields %d variants %d", ty.Kind, ty.Name, ty.Size, len(ty.Fields), len(ty.Variants)))
+	}
+	return out
+}

@@ -138,7 +138,10 @@ func eachSurveyed(f *ddwarf.File, opts Options, indexes *ddwarf.Indexes, fn func
 	step, finish := stepper(opts.Progress, len(f.Units()))
 	defer finish()
 	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := openUnit(indexes, f, u)
+		s, err := opts.Shells.take(f.Path, ui, len(f.Units())), error(nil)
+		if s == nil {
+			s, err = openUnit(indexes, f, u)
+		}
 		if err == nil {
 			err = fn(ui, u, s)
 			indexes.Done(s.x)

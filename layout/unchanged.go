@@ -12,6 +12,9 @@ type Shells struct {
 	// surveys are the units' surveys Fingerprint took, which the build
 	// takes over rather than surveying every unit again.
 	surveys []unitSurvey
+	// opened are the units as Fingerprint opened them, with
+	// Options.KeepUnits: the build indexes them no more.
+	opened []*surveyor
 }
 
 // Unchanged compares the prints of two builds and returns, for each, the
@@ -109,7 +112,7 @@ func Unchanged(old, new *Prints) (oldShells, newShells *Shells) {
 	}
 	var out [2]*Shells
 	for s, p := range sides {
-		sh := &Shells{file: p.file, units: make([]map[int32]uint64, len(p.units)), surveys: p.surveys}
+		sh := &Shells{file: p.file, units: make([]map[int32]uint64, len(p.units)), surveys: p.surveys, opened: p.opened}
 		other := stable[1-s]
 		eachStableItem(p, local[s], unstable, func(u int, it itemPrint) {
 			if other[it.hash] {
@@ -185,4 +188,15 @@ func (s *Shells) survey(path string, u, units int) (sv unitSurvey, ok bool) {
 		return unitSurvey{}, false
 	}
 	return s.surveys[u], true
+}
+
+// take returns unit u of the file at path, which has units units, as
+// Fingerprint opened it, and lets s forget it; nil when s kept none.
+func (s *Shells) take(path string, u, units int) *surveyor {
+	if s == nil || s.file != path || len(s.opened) != units {
+		return nil
+	}
+	o := s.opened[u]
+	s.opened[u] = nil
+	return o
 }

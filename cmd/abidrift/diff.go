@@ -208,6 +208,10 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 		}
 		opts := buildOptions(path)
 		opts.Exports = tables[i]
+		// The new side's units stay indexed for its build, which comes
+		// first: one pass over its units less, for memory the old side's
+		// indexes, let go by then, have left.
+		opts.KeepUnits = i == 1
 		if prints[i], err = layout.Fingerprint(files[i], opts); err != nil || prints[i] == nil {
 			return old, new, false, err
 		}
@@ -218,18 +222,18 @@ func loadShells(rf *readFlags, oldPath, newPath string, rules []layout.ABIRule) 
 	}
 	oldShells, newShells := layout.Unchanged(prints[0], prints[1])
 	prints = [2]*layout.Prints{} // let the collector have them
-	so := sideOptions{exportsOnly: true, shells: oldShells, symbols: tables[0]}
-	oldModel, err := readSide(files[0], oldPath, so)
-	if err != nil {
-		return old, new, false, err
-	}
-	files[0].Evict()
-	so.shells, so.symbols = newShells, tables[1]
+	so := sideOptions{exportsOnly: true, shells: newShells, symbols: tables[1]}
 	newModel, err := readSide(files[1], newPath, so)
 	if err != nil {
 		return old, new, false, err
 	}
 	files[1].Evict()
+	so.shells, so.symbols = oldShells, tables[0]
+	oldModel, err := readSide(files[0], oldPath, so)
+	if err != nil {
+		return old, new, false, err
+	}
+	files[0].Evict()
 	// The vtables and surfaces of the two sides are mostly one goroutine's
 	// work each: made at once.
 	var vtErrs [2]error

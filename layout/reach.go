@@ -131,14 +131,16 @@ func buildExported(f *ddwarf.File, opts Options) (*Binary, error) {
 }
 
 // eachSurveyed calls fn with every unit of f opened for a survey
-// (openUnit) in the memory of indexes, on opts.Workers goroutines, and
-// reports each unit done to opts.Progress. With indexes, fn must keep
-// nothing of the unit's entries: the next unit is indexed in their memory.
+// (openUnit) in the memory of indexes, or as the fingerprint that made
+// opts.Shells kept it, on opts.Workers goroutines, and reports each unit
+// done to opts.Progress. With indexes, fn must keep nothing of the unit's
+// entries: the next unit is indexed in their memory.
 func eachSurveyed(f *ddwarf.File, opts Options, indexes *ddwarf.Indexes, fn func(ui int, u *ddwarf.Unit, s *surveyor) error) error {
 	step, finish := stepper(opts.Progress, len(f.Units()))
 	defer finish()
 	return f.EachUnit(opts.Workers, func(ui int, u *ddwarf.Unit) error {
-		s, err := opts.Shells.take(f.Path, ui, len(f.Units())), error(nil)
+		s := opts.Shells.take(f.Path, ui, len(f.Units())) // Options.KeepUnits
+		var err error
 		if s == nil {
 			s, err = openUnit(indexes, f, u)
 		}

@@ -315,15 +315,7 @@ impl K { #[inline(never)] pub fn get(&self) -> u8 { self.0 ^ 1 } }
 // not views of the file's .debug_str, whose pages diff lets go once the
 // model is built.
 func TestExportsOnlyNamesOwned(t *testing.T) {
-	f, err := ddwarf.Open("../testdata/diff/bin/rs_units.dylib-legacy.old.so", ddwarf.Options{Map: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, err := f.Symbols()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, st := openWithSymbols(t, "../testdata/diff/bin/rs_units.dylib-legacy.old.so", ddwarf.Options{Map: true})
 	bin, err := Build(f, Options{Exports: st})
 	if err != nil {
 		t.Fatal(err)
@@ -353,4 +345,20 @@ func TestExportsOnlyNamesOwned(t *testing.T) {
 	if named == 0 {
 		t.Fatal("no function with a linkage name: the test reads nothing")
 	}
+}
+
+// openWithSymbols opens path, closed when the test ends, and reads its
+// symbol table.
+func openWithSymbols(t *testing.T, path string, opts ddwarf.Options) (*ddwarf.File, *ddwarf.SymbolTable) {
+	t.Helper()
+	f, err := ddwarf.Open(path, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	st, err := f.Symbols()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f, st
 }

@@ -175,24 +175,16 @@ func unitRelativeRefs(t *testing.T, abbrev []byte) []byte {
 func TestKeptUnitsBuildAlike(t *testing.T) {
 	for _, c := range []string{"rs_units", "rs_enum", "c_struct"} {
 		old, new := "../testdata/diff/bin/"+c+".old.so", "../testdata/diff/bin/"+c+".new.so"
+		prints := func(path string, keep bool) (*ddwarf.File, *ddwarf.SymbolTable, *Prints) {
+			f, st := openWithSymbols(t, path, ddwarf.Options{})
+			p, err := Fingerprint(f, Options{Exports: st, KeepUnits: keep})
+			if err != nil || p == nil {
+				t.Fatalf("%s: prints %v, %v", path, p, err)
+			}
+			return f, st, p
+		}
 		var models [2]string
 		for k, keep := range []bool{false, true} {
-			prints := func(path string, keep bool) (*ddwarf.File, *ddwarf.SymbolTable, *Prints) {
-				f, err := ddwarf.Open(path, ddwarf.Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
-				t.Cleanup(func() { f.Close() })
-				st, err := f.Symbols()
-				if err != nil {
-					t.Fatal(err)
-				}
-				p, err := Fingerprint(f, Options{Exports: st, KeepUnits: keep})
-				if err != nil || p == nil {
-					t.Fatalf("%s: prints %v, %v", path, p, err)
-				}
-				return f, st, p
-			}
 			_, _, op := prints(old, false)
 			f, st, np := prints(new, keep)
 			_, shells := Unchanged(op, np)

@@ -36,15 +36,7 @@ func TestSurveyKeysAgree(t *testing.T) {
 }
 
 func TestProgressReachesTotal(t *testing.T) {
-	f, err := ddwarf.Open("../testdata/layout/bin/rust-dylib-O0-dw4-legacy.so", ddwarf.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	st, err := f.Symbols()
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, st := openWithSymbols(t, "../testdata/layout/bin/rust-dylib-O0-dw4-legacy.so", ddwarf.Options{})
 	for _, c := range []struct {
 		name  string
 		run   func(Options) error
@@ -62,7 +54,7 @@ func TestProgressReachesTotal(t *testing.T) {
 	} {
 		var mu sync.Mutex
 		var calls [][2]int
-		err = c.run(Options{Progress: func(done, total int) {
+		err := c.run(Options{Progress: func(done, total int) {
 			mu.Lock()
 			calls = append(calls, [2]int{done, total})
 			mu.Unlock()

@@ -3,6 +3,7 @@ package layout
 import (
 	"debug/dwarf"
 	"fmt"
+	"sync"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
 )
@@ -42,7 +43,9 @@ func survey(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, stubs bool)
 	}
 	defer indexes.Done(s.x)
 	x, d := s.x, s.d
-	var items []item
+	scratch := itemScratch.Get().(*[]item)
+	defer itemScratch.Put(scratch)
+	items := (*scratch)[:0]
 	eachDefinition(x, func(i int, tag dwarf.Tag) {
 		switch tag {
 		case dwarf.TagStructType, dwarf.TagClassType, dwarf.TagUnionType, dwarf.TagEnumerationType, dwarf.TagTypedef:
@@ -63,7 +66,26 @@ func survey(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, stubs bool)
 			}
 		}
 	})
-	return items, nil
+	// The list is built in scratch memory and kept in an array of its size:
+	// grown by appending, it took four times the memory, all of it new
+	// pages for the kernel to fault in.
+	kept := copyItems(items)
+	clear(items) // the scratch memory must not keep the keys' names
+	*scratch = items[:0]
+	return kept, nil
+}
+
+// itemScratch holds the arrays surveys build their lists in.
+var itemScratch = sync.Pool{New: func() any { return new([]item) }}
+
+// copyItems copies items to an array of their number.
+func copyItems(items []item) []item {
+	if len(items) == 0 {
+		return nil
+	}
+	out := touched(make([]item, len(items)))
+	copy(out, items)
+	return out
 }
 
 // openUnit indexes the entries of u, in the memory of indexes, and decodes

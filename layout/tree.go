@@ -141,7 +141,7 @@ func (t *unitTree) decoded(i int) *node {
 func (t *unitTree) decode(i int, parent *node) (*node, error) {
 	last := len(t.slabs) - 1
 	if last < 0 || len(t.slabs[last]) == nodeSlab {
-		t.slabs = append(t.slabs, make([]node, 0, nodeSlab))
+		t.slabs = append(t.slabs, touched(make([]node, 0, nodeSlab)))
 		last++
 	}
 	t.slabs[last] = t.slabs[last][:len(t.slabs[last])+1]
@@ -194,7 +194,7 @@ func (t *unitTree) expand(i int, n *node) error {
 		return nil
 	}
 	if cap(t.kids)-len(t.kids) < k {
-		t.kids = make([]*node, 0, max(k, 1024))
+		t.kids = touched(make([]*node, 0, max(k, 1024)))
 	}
 	at := len(t.kids)
 	t.kids = t.kids[:at+k]

@@ -8,10 +8,16 @@ import (
 )
 
 // startProfiles writes a CPU profile to $ABIDRIFT_CPUPROFILE and a heap
-// profile to $ABIDRIFT_MEMPROFILE when they are set, for `go tool pprof`.
+// profile to $ABIDRIFT_MEMPROFILE when they are set, for `go tool pprof`;
+// without the latter, it turns allocation sampling off.
 // The returned function finishes them.
 func startProfiles() (stop func()) {
 	cpu, mem := os.Getenv("ABIDRIFT_CPUPROFILE"), os.Getenv("ABIDRIFT_MEMPROFILE")
+	if mem == "" {
+		// Sampling allocations for a profile nobody reads costs a stack
+		// walk per 512 KiB allocated: nearly 1 % of a dump.
+		runtime.MemProfileRate = 0
+	}
 	var cpuFile *os.File
 	if cpu != "" {
 		f, err := os.Create(cpu)

@@ -404,7 +404,7 @@ func (b *builder) register(off dwarf.Offset, i int, t *Type) {
 // slotsOf returns b.slots, allocating it.
 func (b *builder) slotsOf() []int32 {
 	if b.slots == nil {
-		b.slots = make([]int32, b.tree.idx.Len())
+		b.slots = touched(make([]int32, b.tree.idx.Len()))
 	}
 	return b.slots
 }

@@ -104,7 +104,7 @@ func Fingerprint(f *ddwarf.File, opts Options) (*Prints, error) {
 		if opts.KeepUnits {
 			p.opened[ui] = s
 		}
-		up := &unitPrinter{s: s, slot: make([]int32, s.x.Len()), out: &p.units[ui],
+		up := &unitPrinter{s: s, slot: touched(make([]int32, s.x.Len())), out: &p.units[ui],
 			prefix: fmt.Sprintf("%s/%d/%v/%s", f.Arch, f.PtrSize, s.lang, s.producer)}
 		for _, it := range p.surveys[ui].items {
 			if it.kind == itemFunc || it.kind == itemVar {

@@ -15,7 +15,7 @@ func newKeySet(n int) *keySet {
 	for size < 2*n {
 		size *= 2
 	}
-	return &keySet{slots: make([]uint64, size)}
+	return &keySet{slots: touched(make([]uint64, size))}
 }
 
 // add adds k and reports whether it was new.
@@ -43,7 +43,7 @@ func (s *keySet) add(k uint64) bool {
 // grow doubles the table.
 func (s *keySet) grow() {
 	old := s.slots
-	s.slots, s.n = make([]uint64, 2*len(old)), 0
+	s.slots, s.n = touched(make([]uint64, 2*len(old))), 0
 	for _, k := range old {
 		if k != 0 {
 			s.add(k)

@@ -61,7 +61,7 @@ func readTree(indexes *ddwarf.Indexes, f *ddwarf.File, u *ddwarf.Unit, maxDepth 
 
 // newUnitTree makes the tree of u from its index and decoder.
 func newUnitTree(u *ddwarf.Unit, x *ddwarf.Index, d *ddwarf.Decoder) (*unitTree, error) {
-	t := &unitTree{unit: u, idx: x, dec: d, nodes: make([]int32, x.Len())}
+	t := &unitTree{unit: u, idx: x, dec: d, nodes: touched(make([]int32, x.Len()))}
 	var err error
 	if t.root, err = t.shallow(0); err != nil {
 		return nil, err

@@ -179,7 +179,7 @@ func (c *canon) inBase(kind Kind, name string, ok func(*Type) bool) *Type {
 // may be rewritten in parallel once every definition is added.
 func (c *canon) rewrite(p *unitModel) {
 	for _, t := range p.built {
-		for _, r := range t.Refs() {
+		for r := range t.Refs() {
 			*r = c.lookup(*r)
 		}
 	}

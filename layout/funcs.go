@@ -7,10 +7,12 @@ import (
 )
 
 // origins follows DW_AT_abstract_origin and DW_AT_specification from n to
-// the entries that hold the attributes a concrete instance omits. A chain
-// that leads back to one of its entries is an error.
-func (b *builder) origins(n *node) ([]*node, error) {
-	chain := []*node{n}
+// the entries that hold the attributes a concrete instance omits, appending
+// n and them to buf[:0] (callers pass an array of their own: most chains
+// are short, and there is one per function and parameter). A chain that
+// leads back to one of its entries is an error.
+func (b *builder) origins(n *node, buf []*node) ([]*node, error) {
+	chain := append(buf[:0], n)
 	for i := 0; i < 8; i++ {
 		attr, name := dwarf.AttrAbstractOrigin, "abstract_origin"
 		off, ok := n.Val(attr).(dwarf.Offset)
@@ -70,7 +72,8 @@ func (b *builder) function(n *node) (*Function, error) {
 	if n.Val(dwarf.AttrLowpc) == nil && n.Val(dwarf.AttrRanges) == nil {
 		return nil, nil
 	}
-	chain, err := b.origins(n)
+	var buf [4]*node
+	chain, err := b.origins(n, buf[:0])
 	if err != nil {
 		return nil, err
 	}
@@ -157,10 +160,11 @@ func concreteLocations(n *node) map[dwarf.Offset]any {
 // in the concrete instance: in locs (concreteLocations) when n is not the
 // concrete instance, else their own.
 func (b *builder) params(fn *Function, n *node, locs map[dwarf.Offset]any) error {
+	var buf [4]*node
 	for _, c := range n.children {
 		switch c.Tag {
 		case dwarf.TagFormalParameter:
-			chain, err := b.origins(c)
+			chain, err := b.origins(c, buf[:0])
 			if err != nil {
 				return err
 			}
@@ -204,7 +208,8 @@ func (b *builder) variable(n *node) (*Variable, error) {
 	if n.Val(dwarf.AttrLocation) == nil {
 		return nil, nil
 	}
-	chain, err := b.origins(n)
+	var buf [4]*node
+	chain, err := b.origins(n, buf[:0])
 	if err != nil {
 		return nil, err
 	}

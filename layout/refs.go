@@ -1,35 +1,46 @@
 package layout
 
-// Refs returns pointers to every type reference t holds, so a walk can read
-// or replace them: element, fields, tag, variants, templates, parameters, result.
-func (t *Type) Refs() []**Type {
-	var out []**Type
-	if t.Elem != nil {
-		out = append(out, &t.Elem)
-	}
-	for i := range t.Fields {
-		out = append(out, &t.Fields[i].Type)
-	}
-	if t.Tag != nil {
-		out = append(out, &t.Tag.Type)
-	}
-	for i := range t.Variants {
-		v := &t.Variants[i]
-		if v.Type != nil {
-			out = append(out, &v.Type)
+import "iter"
+
+// Refs yields pointers to every type reference t holds, so a walk can read
+// or replace them: element, fields, tag, variants, templates, parameters,
+// result. It allocates nothing (the merge of a build walks every type).
+func (t *Type) Refs() iter.Seq[**Type] {
+	return func(yield func(**Type) bool) {
+		if t.Elem != nil && !yield(&t.Elem) {
+			return
 		}
-		for j := range v.Fields {
-			out = append(out, &v.Fields[j].Type)
+		for i := range t.Fields {
+			if !yield(&t.Fields[i].Type) {
+				return
+			}
+		}
+		if t.Tag != nil && !yield(&t.Tag.Type) {
+			return
+		}
+		for i := range t.Variants {
+			v := &t.Variants[i]
+			if v.Type != nil && !yield(&v.Type) {
+				return
+			}
+			for j := range v.Fields {
+				if !yield(&v.Fields[j].Type) {
+					return
+				}
+			}
+		}
+		for i := range t.Templates {
+			if !yield(&t.Templates[i].Type) {
+				return
+			}
+		}
+		for i := range t.Params {
+			if !yield(&t.Params[i]) {
+				return
+			}
+		}
+		if t.Result != nil {
+			yield(&t.Result)
 		}
 	}
-	for i := range t.Templates {
-		out = append(out, &t.Templates[i].Type)
-	}
-	for i := range t.Params {
-		out = append(out, &t.Params[i])
-	}
-	if t.Result != nil {
-		out = append(out, &t.Result)
-	}
-	return out
 }

@@ -214,7 +214,7 @@ func (x *explainer) sawSignature(view *consumerView, e *layout.Export) bool {
 			}
 			return
 		}
-		for _, r := range t.Refs() {
+		for r := range t.Refs() {
 			walk(*r, depth+1)
 		}
 	}

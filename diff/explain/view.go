@@ -81,7 +81,7 @@ func (v *consumerView) walk(t *layout.Type, depth int) *layout.Type {
 	clone := ownCopy(t)
 	v.memo[t] = clone
 	changed := false
-	for _, ref := range clone.Refs() {
+	for ref := range clone.Refs() {
 		if *ref == nil {
 			continue
 		}

@@ -108,7 +108,7 @@ func (x *explainer) traitsOf(e *layout.Export) map[string]string {
 					out[m[1]] = pathPrefix.ReplaceAllString(r.path, "")
 				}
 			}
-			for _, ref := range t.Refs() {
+			for ref := range t.Refs() {
 				walk(*ref, depth+1)
 			}
 		}

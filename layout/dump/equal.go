@@ -46,7 +46,7 @@ func (e *equality) eq(a, b *layout.Type, assumed map[[2]*layout.Type]bool) bool 
 		return false
 	}
 	assumed[p] = true
-	ra, rb := a.Refs(), b.Refs()
+	ra, rb := slices.Collect(a.Refs()), slices.Collect(b.Refs())
 	if len(ra) != len(rb) {
 		return false
 	}

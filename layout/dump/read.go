@@ -376,7 +376,7 @@ func checkGraph(types map[string]*layout.Type) error {
 		}
 		state[t] = grey
 		n := int64(len(t.Name)) + 8
-		for _, r := range t.Refs() {
+		for r := range t.Refs() {
 			u := *r
 			if u == nil {
 				continue
@@ -411,7 +411,7 @@ func checkGraph(types map[string]*layout.Type) error {
 		// A named aggregate stops spellings, but its own parts are checked.
 		t := types[id]
 		state[t] = black
-		for _, r := range t.Refs() {
+		for r := range t.Refs() {
 			if u := *r; u != nil && !stops(u) {
 				if err := visit(u, 0); err != nil {
 					return err

@@ -58,7 +58,7 @@ func EachType(bin *layout.Binary, fn func(*layout.Type)) {
 		}
 		seen[t] = true
 		fn(t)
-		for _, r := range t.Refs() {
+		for r := range t.Refs() {
 			visit(*r)
 		}
 	}

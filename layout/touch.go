@@ -18,11 +18,12 @@ const pageSize = 4096
 // (testdata/bench/RESULTS.md).
 func touched[T any](s []T) []T {
 	full := s[:cap(s)]
-	if len(full) == 0 {
+	var zero T
+	size := uintptr(len(full)) * unsafe.Sizeof(zero)
+	if size == 0 {
 		return s
 	}
-	var zero T
-	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(full))), uintptr(len(full))*unsafe.Sizeof(zero))
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(full))), size)
 	for i := 0; i < len(b); i += pageSize {
 		b[i] = 0
 	}

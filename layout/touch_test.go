@@ -21,6 +21,9 @@ func TestTouchedKeepsSlices(t *testing.T) {
 			}
 		}
 	}
+	if got := touched(make([]struct{}, 2, 9)); len(got) != 2 || cap(got) != 9 {
+		t.Fatalf("zero-size elements: %d, %d", len(got), cap(got))
+	}
 	items := touched(make([]item, 3, 1000))
 	if len(items) != 3 || items[2] != (item{}) {
 		t.Fatalf("items: %d, %+v", len(items), items[2])

@@ -53,6 +53,13 @@ const (
 // (a struct holding a pointer to itself); walk it with a visited set.
 type Type struct {
 	Kind Kind
+	// Num tells types apart for code that keeps something per type in a
+	// slice rather than a map: Build (and dump.Read) give the types they
+	// make numbers of their own from 1; types made otherwise have 0. The
+	// types of two models may share numbers: check that a slot holds t.
+	// (It sits beside Kind: lookups by number then read the cache line
+	// that the code looking a type up reads anyway.)
+	Num int32
 	// Name is fully qualified (crate::module::Type, ns::Class); for unnamed
 	// types it is "" and TypeName renders a spelling from the structure.
 	Name string
@@ -105,12 +112,6 @@ type Type struct {
 	DeclOrder bool
 	// Payload is true for the struct that holds one Rust enum variant's fields.
 	Payload bool
-
-	// Num tells types apart for code that keeps something per type in a
-	// slice rather than a map: Build (and dump.Read) give the types they
-	// make numbers of their own from 1; types made otherwise have 0. The
-	// types of two models may share numbers: check that a slot holds t.
-	Num int32
 }
 
 // Field is a member of a struct, union or enum variant.

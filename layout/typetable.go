@@ -50,5 +50,13 @@ func (m *TypeTable[V]) Set(t *Type, v V) {
 	m.others[t] = v
 }
 
+// Reserve makes room for every type bin numbered, so that Set does not grow
+// the table as it fills it (a table for one model's types).
+func (m *TypeTable[V]) Reserve(bin *Binary) {
+	if n := int(bin.numbered) + 1; n > len(m.byNum) {
+		m.byNum = append(m.byNum, touched(make([]typeSlot[V], n-len(m.byNum)))...)
+	}
+}
+
 // Len is the number of types with a value.
 func (m *TypeTable[V]) Len() int { return m.n }

@@ -21,6 +21,7 @@ import (
 // when it is not nil; otherwise from doc.
 func encode(w io.Writer, doc *Doc, recs *records) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
+	arrays := newArrayWriter(bw)
 	member := func(key string, first bool) {
 		if !first {
 			bw.WriteByte(',')
@@ -39,17 +40,16 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 	if err := small("binary", doc.Binary); err != nil {
 		return err
 	}
-	named := jsonWriter{depth: 1} // a member after others: it starts with a comma
-	named.strings("named", doc.Named, false)
-	bw.Write(named.b)
+	member("named", false)
+	arrays.write(len(doc.Named), doc.Named == nil, func(j *jsonWriter, _ *scratch, i int) { j.b = appendString(j.b, doc.Named[i]) })
 	member("functions", false)
 	if recs != nil {
-		writeArray(bw, len(recs.funcs), false, func(j *jsonWriter, i int) {
-			f := recs.function(i)
+		arrays.write(len(recs.funcs), false, func(j *jsonWriter, s *scratch, i int) {
+			f := recs.function(i, s)
 			j.function(&f)
 		})
 	} else {
-		writeArray(bw, len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, i int) { j.function(&doc.Functions[i]) })
+		arrays.write(len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, _ *scratch, i int) { j.function(&doc.Functions[i]) })
 	}
 	if err := small("variables", doc.Variables); err != nil {
 		return err
@@ -57,17 +57,16 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 	member("types", false)
 	if recs != nil {
 		<-recs.sorted
-		writeArray(bw, len(recs.types), false, func(j *jsonWriter, i int) {
-			t := recs.typ(i)
+		arrays.write(len(recs.types), false, func(j *jsonWriter, s *scratch, i int) {
+			t := recs.typ(i, s)
 			j.typ(&t)
 		})
 	} else {
-		writeArray(bw, len(doc.Types), doc.Types == nil, func(j *jsonWriter, i int) { j.typ(&doc.Types[i]) })
+		arrays.write(len(doc.Types), doc.Types == nil, func(j *jsonWriter, _ *scratch, i int) { j.typ(&doc.Types[i]) })
 	}
 	if doc.Symbols != nil {
-		if err := small("symbols", doc.Symbols); err != nil {
-			return err
-		}
+		member("symbols", false)
+		arrays.writeOne(func(j *jsonWriter) { j.symbols(doc.Symbols) })
 	}
 	if len(doc.VTables) > 0 {
 		if err := small("vtables", doc.VTables); err != nil {
@@ -81,28 +80,59 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 // parallelMin is the length from which an array is written in parallel chunks.
 const parallelMin = 1024
 
-// writeArray writes a top-level member's array of n elements (null when
-// isNil), each appended by elem two levels deep; from parallelMin elements
-// on, chunks of them are appended on all CPUs at once.
-func writeArray(w *bufio.Writer, n int, isNil bool, elem func(j *jsonWriter, i int)) {
+// arrayWriter writes the top-level arrays of a document to w. At most
+// window chunks of an array are appended ahead of the writer; their buffers
+// are used again once written, for this array and the next.
+type arrayWriter struct {
+	w       *bufio.Writer
+	workers int
+	free    chan []byte
+}
+
+func newArrayWriter(w *bufio.Writer) *arrayWriter {
+	workers := runtime.GOMAXPROCS(0)
+	window := 2 * workers
+	a := &arrayWriter{w: w, workers: workers, free: make(chan []byte, window)}
+	for range window {
+		a.free <- make([]byte, 0, 64<<10)
+	}
+	return a
+}
+
+// writeOne writes the value of a top-level member, appended by value in
+// one of the buffers.
+func (a *arrayWriter) writeOne(value func(j *jsonWriter)) {
+	j := jsonWriter{b: (<-a.free)[:0], depth: 1}
+	value(&j)
+	a.w.Write(j.b)
+	a.free <- j.b
+}
+
+// write writes a top-level member's array of n elements (null when isNil),
+// each appended by elem two levels deep with a scratch of its goroutine,
+// reset after each; from parallelMin elements on, chunks of them are
+// appended on all CPUs at once.
+func (a *arrayWriter) write(n int, isNil bool, elem func(j *jsonWriter, s *scratch, i int)) {
 	const chunk = 256
+	w, workers, free := a.w, a.workers, a.free
 	switch {
 	case isNil:
 		w.WriteString("null")
 		return
 	case n < parallelMin:
 		j := jsonWriter{depth: 1}
+		var s scratch
 		j.open('[')
 		for i := range n {
 			j.elem()
-			elem(&j, i)
+			elem(&j, &s, i)
+			s.reset()
 		}
 		j.close(']')
 		w.Write(j.b)
 		return
 	}
 	chunks := (n + chunk - 1) / chunk
-	workers := runtime.GOMAXPROCS(0)
 	type piece struct {
 		b    []byte
 		done chan struct{}
@@ -110,13 +140,6 @@ func writeArray(w *bufio.Writer, n int, isNil bool, elem func(j *jsonWriter, i i
 	pieces := make([]*piece, chunks)
 	for i := range pieces {
 		pieces[i] = &piece{done: make(chan struct{})}
-	}
-	// At most window chunks are appended ahead of the writer; their
-	// buffers are used again once written.
-	window := 2 * workers
-	free := make(chan []byte, window)
-	for range window {
-		free <- nil
 	}
 	// The buffers are handed out in chunk order, so the chunk the writer
 	// waits for always has one.
@@ -130,12 +153,14 @@ func writeArray(w *bufio.Writer, n int, isNil bool, elem func(j *jsonWriter, i i
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var s scratch
 			for jb := range next {
 				c := jb.c
 				j := jsonWriter{b: jb.buf[:0], depth: 2, empty: c == 0}
 				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
 					j.elem()
-					elem(&j, i)
+					elem(&j, &s, i)
+					s.reset()
 				}
 				pieces[c].b = j.b
 				close(pieces[c].done)

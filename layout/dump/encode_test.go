@@ -8,9 +8,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	ddwarf "github.com/abidrift/abidrift/dwarf"
 	"github.com/abidrift/abidrift/layout"
 	"github.com/abidrift/abidrift/layout/abi"
 	"github.com/abidrift/abidrift/layout/layouttest"
+	"github.com/abidrift/abidrift/layout/sig"
 )
 
 // TestEncodeMatchesEncoder checks that Write, which makes the type records as
@@ -97,6 +99,13 @@ func TestAppendMatchesEncoder(t *testing.T) {
 			Result: s, ResultPass: &abi.Pass{Regs: []string{}}, NoReturn: true, Variadic: true, Lang: layout.Lang(s), NoCall: true,
 			External: true, LowPC: uint64(i) << 60, File: s, Line: -i, Templates: []TemplateParam{{Value: big1}}})
 	}
+	var syms []Symbol
+	for i, s := range odd {
+		syms = append(syms, Symbol{Name: s, Kind: ddwarf.SymbolKind(s), Version: s, Hidden: i%2 == 0, Library: s,
+			Weak: i%2 == 1, Protected: i%3 == 0, Value: uint64(i) << 60, Size: uint64(i)})
+	}
+	symbols := &Symbols{Source: "s", SONAME: odd[3], Needed: odd, RunPath: odd[:2], RPath: []string{}, BuildID: odd[4],
+		Exported: syms, Undefined: syms[:1]}
 	types = append(types, Type{}, Type{Dims: []int64{}, Fields: []Field{}, Params: []string{}})
 	fns = append(fns, Function{}, Function{Params: []Param{}})
 	many := func(n int) []Type {
@@ -110,7 +119,7 @@ func TestAppendMatchesEncoder(t *testing.T) {
 		{Schema: Schema, Types: types, Functions: fns},
 		{Schema: Schema, Named: []string{}, Functions: []Function{}, Variables: []Variable{}, Types: []Type{}, Symbols: &Symbols{}},
 		{Schema: "x", Named: odd, Functions: append(fns, fns...), Types: many(3 * parallelMin),
-			VTables: []VTable{{Type: "t"}}},
+			VTables: []VTable{{Type: "t"}}, Symbols: symbols},
 	} {
 		var got bytes.Buffer
 		if err := encode(&got, doc, nil); err != nil {
@@ -185,5 +194,108 @@ func TestTypeNumbersOnlyHelp(t *testing.T) {
 				t.Errorf("%s: the dump changes with numbering %d", p, i)
 			}
 		}
+	}
+}
+
+// TestParamsAlwaysAList checks that every function record has a list of
+// parameters, empty for none (the schema's "params": []), never null, also
+// when the record's lists come from a scratch that has given out nothing
+// yet.
+func TestParamsAlwaysAList(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/diff/bin/*.so")
+	if len(paths) == 0 {
+		t.Skip("no binaries")
+	}
+	none := 0
+	for _, p := range paths {
+		f, bin := layouttest.Open(t, p)
+		st, err := f.Symbols()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := Model{Binary: bin, Symbols: st}
+		for _, fn := range New(m, Options{}).Functions {
+			if fn.Params == nil {
+				t.Errorf("%s: %s: params is nil", p, fn.Name)
+			}
+		}
+		_, recs := newDoc(m, Options{})
+		for i, fn := range recs.funcs {
+			if len(fn.Params) > 0 {
+				continue
+			}
+			none++
+			var s scratch
+			if rec := recs.function(i, &s); rec.Params == nil {
+				t.Errorf("%s: %s: params is nil from a new scratch", p, fn.Name)
+			}
+		}
+	}
+	if none == 0 {
+		t.Fatal("no function without parameters to check")
+	}
+}
+
+// TestPassingAgreesWithSig checks the passing a dump records for each
+// exported function against `abidrift sig`'s report (layout/sig.Analyze)
+// of the first export that reaches the function, on the committed
+// binaries, versioned symbols (one name for two functions) among them.
+func TestPassingAgreesWithSig(t *testing.T) {
+	paths, _ := filepath.Glob("../../testdata/surface/bin/*.so")
+	more, _ := filepath.Glob("../../testdata/sig/bin/*.o")
+	paths = append(paths, more...)
+	if len(paths) == 0 {
+		t.Skip("no binaries")
+	}
+	checked := 0
+	for _, p := range paths {
+		f, bin := layouttest.Open(t, p)
+		st, err := f.Symbols()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := layout.NewSurface(bin, st, layout.ExportOptions{})
+		r, err := sig.Analyze(nil, s, sig.Options{All: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		passing := sigPassing(Model{Binary: bin, Symbols: st})
+		seen := map[*layout.Function]bool{}
+		for i, e := range s.Functions {
+			fn := e.Function
+			if fn == nil || seen[fn] {
+				continue
+			}
+			seen[fn] = true
+			want := r.Functions[i]
+			params, result, ok := passing(fn)
+			wantOK := want.Signature && !want.NoCall
+			for _, wp := range want.Params {
+				wantOK = wantOK && wp.Pass != nil
+			}
+			if ok != wantOK {
+				t.Errorf("%s: %s: passing recorded %v, sig predicts it %v", p, e.Symbol, ok, wantOK)
+				continue
+			}
+			if !ok {
+				continue
+			}
+			checked++
+			for k, wp := range want.Params {
+				if sig.PassString(&params[k]) != sig.PassString(wp.Pass) {
+					t.Errorf("%s: %s: param %d passed %s, sig says %s", p, e.Symbol, k, sig.PassString(&params[k]), sig.PassString(wp.Pass))
+				}
+			}
+			var wantResult *abi.Pass
+			if want.Ret != nil {
+				wantResult = want.Ret.Pass
+			}
+			if sig.PassString(result) != sig.PassString(wantResult) {
+				t.Errorf("%s: %s: result passed %s, sig says %s", p, e.Symbol, sig.PassString(result), sig.PassString(wantResult))
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no passing checked")
 	}
 }

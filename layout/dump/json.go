@@ -256,6 +256,33 @@ func (j *jsonWriter) variant(v *Variant) {
 	j.close('}')
 }
 
+func (j *jsonWriter) symbols(d *Symbols) {
+	j.open('{')
+	j.str("source", d.Source)
+	j.strOmit("soname", d.SONAME)
+	j.strings("needed", d.Needed, true)
+	j.strings("runpath", d.RunPath, true)
+	j.strings("rpath", d.RPath, true)
+	j.strOmit("build_id", d.BuildID)
+	list(j, "exported", d.Exported, false, j.symbol)
+	list(j, "undefined", d.Undefined, true, j.symbol)
+	j.close('}')
+}
+
+func (j *jsonWriter) symbol(s *Symbol) {
+	j.open('{')
+	j.str("name", s.Name)
+	j.str("kind", string(s.Kind))
+	j.strOmit("version", s.Version)
+	j.boolOmit("hidden", s.Hidden)
+	j.strOmit("library", s.Library)
+	j.boolOmit("weak", s.Weak)
+	j.boolOmit("protected", s.Protected)
+	j.uintOmit("value", s.Value)
+	j.uintOmit("size", s.Size)
+	j.close('}')
+}
+
 // appendString appends s as a JSON string. Strings of printable ASCII
 // without quotes or backslashes, nearly all in a dump, are copied; others
 // go through encoding/json, whose escaping (control characters, invalid

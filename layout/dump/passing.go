@@ -7,45 +7,36 @@ import (
 )
 
 // sigPassing predicts with layout/sig how the values of each exported
-// function of m travel, under the calling convention sig infers for it. A
-// model without a symbol table records no passing: which functions are
-// exported, and under which convention, is not known.
+// function of m travel, under the calling convention of the first export
+// that reaches it (as `abidrift sig` reports that export). A model without
+// a symbol table records no passing: which functions are exported, and
+// under which convention, is not known. The prediction is made when asked
+// for, by the goroutines writing the records.
 func sigPassing(m Model) func(*layout.Function) ([]abi.Pass, *abi.Pass, bool) {
 	none := func(*layout.Function) ([]abi.Pass, *abi.Pass, bool) { return nil, nil, false }
 	if m.Symbols == nil || m.Binary == nil {
 		return none
 	}
 	s := layout.NewSurface(m.Binary, m.Symbols, layout.ExportOptions{})
-	r, err := sig.Analyze(nil, s, sig.Options{})
-	if err != nil {
-		return none
-	}
-	bySymbol := map[string]*sig.Function{}
-	for i := range r.Functions {
-		bySymbol[r.Functions[i].Symbol] = &r.Functions[i]
-	}
-	byFunc := map[*layout.Function]*sig.Function{}
+	byFunc := make(map[*layout.Function]layout.ABI, len(s.Functions))
 	for _, e := range s.Functions {
-		if f := bySymbol[e.Symbol]; f != nil && e.Function != nil && byFunc[e.Function] == nil {
-			byFunc[e.Function] = f
+		if _, seen := byFunc[e.Function]; e.Function != nil && !seen {
+			byFunc[e.Function] = e.ABI
 		}
 	}
+	arch := m.Binary.Arch
 	return func(fn *layout.Function) ([]abi.Pass, *abi.Pass, bool) {
-		f := byFunc[fn]
-		if f == nil || !f.Signature || f.NoCall || len(f.Params) != len(fn.Params) {
+		conv, ok := byFunc[fn]
+		if !ok || fn.NoCall {
 			return nil, nil, false
 		}
-		var params []abi.Pass
-		for _, p := range f.Params {
-			if p.Pass == nil {
-				return nil, nil, false
-			}
-			params = append(params, *p.Pass)
+		params, result, err := sig.Predict(arch, conv, fn)
+		if err != nil || len(params) < len(fn.Params) {
+			return nil, nil, false
 		}
-		var result *abi.Pass
-		if f.Ret != nil {
-			result = f.Ret.Pass
+		if fn.Result == nil {
+			result = nil // as sig reports it: no result, no passing
 		}
-		return params, result, true
+		return params[:len(fn.Params)], result, true
 	}
 }

@@ -54,14 +54,15 @@ var errLate = errors.New("dump: internal error: a type was reached only when wri
 // New converts m to its dump document.
 func New(m Model, opts Options) *Doc {
 	doc, recs := newDoc(m, opts)
+	var s scratch // never reset: the records keep their lists
 	doc.Functions = make([]Function, len(recs.funcs))
 	for i := range doc.Functions {
-		doc.Functions[i] = recs.function(i)
+		doc.Functions[i] = recs.function(i, &s)
 	}
 	<-recs.sorted
 	doc.Types = make([]Type, len(recs.types))
 	for i := range doc.Types {
-		doc.Types[i] = recs.typ(i)
+		doc.Types[i] = recs.typ(i, &s)
 	}
 	if recs.w.late.Load() {
 		panic(errLate)
@@ -71,7 +72,7 @@ func New(m Model, opts Options) *Doc {
 
 // records makes the function and type records of a document, in order,
 // once every type has its id: they only read the writer's maps, so records
-// can be made on several goroutines at once.
+// can be made on several goroutines at once, each with its scratch.
 type records struct {
 	w       *writer
 	funcs   []*layout.Function
@@ -80,9 +81,11 @@ type records struct {
 	passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
 }
 
-func (r *records) function(i int) Function { return r.w.function(r.funcs[i], r.passing) }
+func (r *records) function(i int, s *scratch) Function {
+	return r.w.function(r.funcs[i], r.passing, s)
+}
 
-func (r *records) typ(i int) Type { return r.w.typ(r.types[i]) }
+func (r *records) typ(i int, s *scratch) Type { return r.w.typ(r.types[i], s) }
 
 // newDoc converts m to its dump document without the function and type
 // records, and gives every type its id. The passing of the functions'
@@ -96,12 +99,13 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		go func() { passing <- sigPassing(m) }()
 	}
 	n := 2 * len(bin.Types) // about as many types as the named ones reach
-	w := &writer{byID: make(map[string]*layout.Type, n), eq: newEquality(), discovering: true}
+	w := &writer{byID: make(map[string]*layout.Type, n), queue: make([]*layout.Type, 0, n), eq: newEquality(), discovering: true}
+	w.ids.Reserve(bin)
 	doc := &Doc{
 		Schema: Schema,
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
 			SONAME: bin.SONAME, BuildID: bin.BuildID, Producers: append([]string{}, bin.Producers...)},
-		Named:     []string{},
+		Named:     make([]string, 0, len(bin.Types)),
 		Variables: []Variable{},
 		Symbols:   symbolsDoc(m.Symbols),
 	}
@@ -113,15 +117,16 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	}
 	// Making the records names every type they reach; the records
 	// themselves are made again when written.
+	var s scratch // unused: discovery makes no lists
 	for _, fn := range bin.Functions {
-		w.function(fn, nil)
+		w.function(fn, nil, &s)
 	}
 	for _, v := range bin.Variables {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
 			Type: w.ref(v.Type, func() string { return "var:" + v.Name }), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
 	for i := 0; i < len(w.queue); i++ {
-		w.typ(w.queue[i])
+		w.typ(w.queue[i], &s)
 	}
 	w.discovering = false
 	// The types are sorted while the functions are written.
@@ -209,18 +214,21 @@ func baseID(t *layout.Type, place func() string) string {
 }
 
 // function converts fn to its record, with the passing of its values when
-// passing is not nil.
-func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([]abi.Pass, *abi.Pass, bool)) Function {
+// passing is not nil, and its lists in s.
+func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([]abi.Pass, *abi.Pass, bool), s *scratch) Function {
 	place := func() string {
 		if fn.LinkageName != "" {
 			return "fn:" + fn.LinkageName
 		}
 		return "fn:" + fn.Name
 	}
-	out := Function{Name: fn.Name, LinkageName: fn.LinkageName, Params: []Param{},
+	out := Function{Name: fn.Name, LinkageName: fn.LinkageName,
 		Result: w.ref(fn.Result, func() string { return place() + "/result" }), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
 		NoCall: fn.NoCall, External: fn.External, LowPC: fn.LowPC, File: fn.File, Line: fn.Line,
-		Templates: w.templates(fn.Templates, place)}
+		Templates: w.templates(fn.Templates, place, s)}
+	if !w.discovering {
+		out.Params = take(&s.params, len(fn.Params))
+	}
 	for i, p := range fn.Params {
 		id := w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) })
 		if !w.discovering {
@@ -231,9 +239,9 @@ func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([
 		return out
 	}
 	if params, result, ok := passing(fn); ok && len(params) == len(out.Params) {
-		for i := range params {
-			p := params[i]
-			out.Params[i].Pass = &p
+		passes := append(take(&s.passes, len(params)), params...)
+		for i := range passes {
+			out.Params[i].Pass = &passes[i]
 		}
 		out.ResultPass = result
 	}
@@ -253,8 +261,11 @@ func location(v any) *Location {
 	return nil
 }
 
-func (w *writer) templates(tps []layout.TemplateParam, place func() string) []TemplateParam {
+func (w *writer) templates(tps []layout.TemplateParam, place func() string, s *scratch) []TemplateParam {
 	var out []TemplateParam
+	if !w.discovering && len(tps) > 0 {
+		out = take(&s.templates, len(tps))
+	}
 	for i, tp := range tps {
 		id := w.ref(tp.Type, func() string { return place() + "/template:" + strconv.Itoa(i) })
 		if !w.discovering {
@@ -264,8 +275,11 @@ func (w *writer) templates(tps []layout.TemplateParam, place func() string) []Te
 	return out
 }
 
-func (w *writer) fields(fs []layout.Field, place func() string) []Field {
+func (w *writer) fields(fs []layout.Field, place func() string, s *scratch) []Field {
 	var out []Field
+	if !w.discovering && len(fs) > 0 {
+		out = take(&s.fields, len(fs))
+	}
 	for i, f := range fs {
 		id := w.ref(f.Type, func() string { return place() + "/field:" + slot(f.Name, i) })
 		if w.discovering {
@@ -278,21 +292,25 @@ func (w *writer) fields(fs []layout.Field, place func() string) []Field {
 	return out
 }
 
-// typ converts t, whose id is already assigned, to its record.
-func (w *writer) typ(t *layout.Type) Type {
+// typ converts t, whose id is already assigned, to its record, with its
+// lists in s.
+func (w *writer) typ(t *layout.Type, s *scratch) Type {
 	id, _ := w.ids.Get(t)
 	out := Type{ID: id, Kind: t.Kind, Name: t.Name, Size: t.Size, Align: t.Align, Lang: t.Lang, Decl: t.Decl,
 		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
 		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,
 		DeclOrder: t.DeclOrder, Payload: t.Payload}
 	out.Elem = w.ref(t.Elem, func() string { return id + "/elem" })
-	out.Fields = w.fields(t.Fields, func() string { return id })
+	out.Fields = w.fields(t.Fields, func() string { return id }, s)
 	if t.Tag != nil {
 		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type, func() string { return id + "/tag" }), Niche: t.Tag.Niche}
 	}
+	if !w.discovering && len(t.Variants) > 0 {
+		out.Variants = take(&s.variants, len(t.Variants))
+	}
 	for i, v := range t.Variants {
 		vp := func() string { return id + "/variant:" + slot(v.Name, i) }
-		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp)}
+		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp, s)}
 		if w.discovering {
 			continue
 		}
@@ -301,7 +319,7 @@ func (w *writer) typ(t *layout.Type) Type {
 		}
 		out.Variants = append(out.Variants, ov)
 	}
-	out.Templates = w.templates(t.Templates, func() string { return id })
+	out.Templates = w.templates(t.Templates, func() string { return id }, s)
 	for i, p := range t.Params {
 		pid := w.ref(p, func() string { return id + "/param:" + strconv.Itoa(i) })
 		if !w.discovering {

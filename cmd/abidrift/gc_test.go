@@ -71,3 +71,49 @@ func TestTuneGC(t *testing.T) {
 		t.Errorf("with GOGC set: GOGC %d, limit %d; want %d, %d", p, l, oldPercent, oldLimit)
 	}
 }
+
+// TestSettleForWriting checks that after the build's garbage is collected
+// the collector lets the heap grow back to what the process held, and
+// leaves a collector set by GOGC alone.
+func TestSettleForWriting(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	old := gcPercentNow()
+	defer debug.SetGCPercent(old)
+	live := make([]byte, 8<<20)
+	garbage := make([][]byte, 64)
+	for i := range garbage {
+		garbage[i] = make([]byte, 1<<20)
+		garbage[i][0] = 1
+	}
+	garbage = nil
+	settleForWriting()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	held, p := ms.HeapSys-ms.HeapReleased, gcPercentNow()
+	if p <= 100 {
+		t.Fatalf("GOGC %d with %d MiB held and %d MiB live, want more than 100", p, held>>20, ms.HeapAlloc>>20)
+	}
+	if goal := ms.HeapAlloc * uint64(100+p) / 100; goal > held*11/10 || goal < held*9/10 {
+		t.Errorf("heap goal %d MiB, want about the %d MiB held", goal>>20, held>>20)
+	}
+	runtime.KeepAlive(live)
+
+	debug.SetGCPercent(old)
+	t.Setenv("GOGC", "100")
+	settleForWriting()
+	if p := gcPercentNow(); p != old {
+		t.Errorf("with GOGC set: GOGC %d, want %d", p, old)
+	}
+}
+
+func TestPercentToFill(t *testing.T) {
+	for _, c := range []struct {
+		held, live uint64
+		want       int
+	}{{300, 100, 200}, {150, 100, 50}, {100, 100, 0}, {50, 100, 0}, {100, 0, 0}, {1 << 40, 1, 1 << 20}} {
+		if got := percentToFill(c.held, c.live); got != c.want {
+			t.Errorf("percentToFill(%d, %d) = %d, want %d", c.held, c.live, got, c.want)
+		}
+	}
+}

@@ -154,7 +154,7 @@ func TestAppendStringEveryByte(t *testing.T) {
 // are made on several goroutines.
 func TestLateTypeIsAnError(t *testing.T) {
 	w := &writer{byID: map[string]*layout.Type{}, eq: newEquality()}
-	if id := w.ref(&layout.Type{Kind: layout.KindBase, Name: "u8"}, nowhere); id != "" || !w.late.Load() {
+	if id := w.ref(&layout.Type{Kind: layout.KindBase, Name: "u8"}); id != "" || !w.late.Load() {
 		t.Fatalf("ref after discovery gave %q, late = %v; want \"\" and true", id, w.late.Load())
 	}
 	if w.ids.Len() != 0 || len(w.queue) != 0 {

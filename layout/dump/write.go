@@ -99,36 +99,27 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		go func() { passing <- sigPassing(m) }()
 	}
 	n := 2 * len(bin.Types) // about as many types as the named ones reach
-	w := &writer{byID: make(map[string]*layout.Type, n), queue: make([]*layout.Type, 0, n), eq: newEquality(), discovering: true}
+	w := &writer{byID: make(map[string]*layout.Type, n), queue: make([]*layout.Type, 0, n), eq: newEquality()}
 	w.ids.Reserve(bin)
+	w.discover(bin)
 	doc := &Doc{
 		Schema: Schema,
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
 			SONAME: bin.SONAME, BuildID: bin.BuildID, Producers: append([]string{}, bin.Producers...)},
-		Named:     make([]string, 0, len(bin.Types)),
+		Named:     make([]string, len(bin.Types)),
 		Variables: []Variable{},
 		Symbols:   symbolsDoc(m.Symbols),
 	}
 	for _, v := range bin.VTables {
 		doc.VTables = append(doc.VTables, VTable{Type: v.Type, Impl: v.Impl, Trait: v.Trait, Address: v.Address, Slots: v.Slots})
 	}
-	for _, t := range bin.Types {
-		doc.Named = append(doc.Named, w.ref(t, nowhere))
-	}
-	// Making the records names every type they reach; the records
-	// themselves are made again when written.
-	var s scratch // unused: discovery makes no lists
-	for _, fn := range bin.Functions {
-		w.function(fn, nil, &s)
+	for i, t := range bin.Types {
+		doc.Named[i] = w.ref(t)
 	}
 	for _, v := range bin.Variables {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
-			Type: w.ref(v.Type, func() string { return "var:" + v.Name }), Lang: v.Lang, File: v.File, Line: v.Line})
+			Type: w.ref(v.Type), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
-	for i := 0; i < len(w.queue); i++ {
-		w.typ(w.queue[i], &s)
-	}
-	w.discovering = false
 	// The types are sorted while the functions are written.
 	recs := &records{w: w, funcs: bin.Functions, sorted: make(chan struct{}), passing: <-passing}
 	go func() {
@@ -151,54 +142,28 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	return doc, recs
 }
 
-// writer assigns ids to types and converts them.
+// writer assigns ids to types (discover) and converts them. Once every
+// type has its id, it only reads its tables: records can be made on
+// several goroutines at once.
 type writer struct {
 	ids   layout.TypeTable[string]
 	byID  map[string]*layout.Type
 	queue []*layout.Type // types with their own record, in discovery order
 	eq    *equality
-	// discovering is set while the records are made only for the ids they
-	// give (their lists are left empty); once it is cleared, every type a
-	// record references has its id, and ref only reads.
-	discovering bool
 	// late is set when a record references a type discovery missed.
 	late atomic.Bool
 }
 
-// nowhere is the place of a type reached from no parent.
-func nowhere() string { return "" }
-
-// ref returns t's id, giving it one (from its name, spelling or place) on
-// first sight. A type equal to one that already holds the id shares it.
-// place names where t is reached; it is called only for an unnamed struct,
-// union or enum seen for the first time.
-func (w *writer) ref(t *layout.Type, place func() string) string {
+// ref returns t's id, "" for nil.
+func (w *writer) ref(t *layout.Type) string {
 	if t == nil {
 		return ""
 	}
-	if id, ok := w.ids.Get(t); ok {
-		return id
-	}
-	if !w.discovering {
+	id, ok := w.ids.Get(t)
+	if !ok {
 		w.late.Store(true)
-		return ""
 	}
-	base := baseID(t, place)
-	id := base
-	for n := 2; ; n++ {
-		u, taken := w.byID[id]
-		if !taken {
-			w.byID[id] = t
-			w.ids.Set(t, id)
-			w.queue = append(w.queue, t)
-			return id
-		}
-		if w.eq.equal(t, u) {
-			w.ids.Set(t, id)
-			return id
-		}
-		id = base + "#" + strconv.Itoa(n)
-	}
+	return id
 }
 
 // baseID is the id a type would get without clashes.
@@ -216,26 +181,14 @@ func baseID(t *layout.Type, place func() string) string {
 // function converts fn to its record, with the passing of its values when
 // passing is not nil, and its lists in s.
 func (w *writer) function(fn *layout.Function, passing func(*layout.Function) ([]abi.Pass, *abi.Pass, bool), s *scratch) Function {
-	place := func() string {
-		if fn.LinkageName != "" {
-			return "fn:" + fn.LinkageName
-		}
-		return "fn:" + fn.Name
-	}
 	out := Function{Name: fn.Name, LinkageName: fn.LinkageName,
-		Result: w.ref(fn.Result, func() string { return place() + "/result" }), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
+		Result: w.ref(fn.Result), NoReturn: fn.NoReturn, Variadic: fn.Variadic, Lang: fn.Lang,
 		NoCall: fn.NoCall, External: fn.External, LowPC: fn.LowPC, File: fn.File, Line: fn.Line,
-		Templates: w.templates(fn.Templates, place, s)}
-	if !w.discovering {
-		out.Params = take(&s.params, len(fn.Params))
+		Templates: w.templates(fn.Templates, s), Params: take(&s.params, len(fn.Params))}
+	for _, p := range fn.Params {
+		out.Params = append(out.Params, Param{Name: p.Name, Type: w.ref(p.Type), Location: location(p.Location)})
 	}
-	for i, p := range fn.Params {
-		id := w.ref(p.Type, func() string { return place() + "/param:" + strconv.Itoa(i) })
-		if !w.discovering {
-			out.Params = append(out.Params, Param{Name: p.Name, Type: id, Location: location(p.Location)})
-		}
-	}
-	if passing == nil || w.discovering {
+	if passing == nil {
 		return out
 	}
 	if params, result, ok := passing(fn); ok && len(params) == len(out.Params) {
@@ -261,31 +214,24 @@ func location(v any) *Location {
 	return nil
 }
 
-func (w *writer) templates(tps []layout.TemplateParam, place func() string, s *scratch) []TemplateParam {
-	var out []TemplateParam
-	if !w.discovering && len(tps) > 0 {
-		out = take(&s.templates, len(tps))
+func (w *writer) templates(tps []layout.TemplateParam, s *scratch) []TemplateParam {
+	if len(tps) == 0 {
+		return nil
 	}
-	for i, tp := range tps {
-		id := w.ref(tp.Type, func() string { return place() + "/template:" + strconv.Itoa(i) })
-		if !w.discovering {
-			out = append(out, TemplateParam{Name: tp.Name, Type: id, Value: tp.Value})
-		}
+	out := take(&s.templates, len(tps))
+	for _, tp := range tps {
+		out = append(out, TemplateParam{Name: tp.Name, Type: w.ref(tp.Type), Value: tp.Value})
 	}
 	return out
 }
 
-func (w *writer) fields(fs []layout.Field, place func() string, s *scratch) []Field {
-	var out []Field
-	if !w.discovering && len(fs) > 0 {
-		out = take(&s.fields, len(fs))
+func (w *writer) fields(fs []layout.Field, s *scratch) []Field {
+	if len(fs) == 0 {
+		return nil
 	}
-	for i, f := range fs {
-		id := w.ref(f.Type, func() string { return place() + "/field:" + slot(f.Name, i) })
-		if w.discovering {
-			continue
-		}
-		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: id,
+	out := take(&s.fields, len(fs))
+	for _, f := range fs {
+		out = append(out, Field{Name: f.Name, Offset: f.Offset, Type: w.ref(f.Type),
 			BitSize: f.BitSize, BitOffset: f.BitOffset, Align: f.Align, Artificial: f.Artificial, Base: f.Base,
 			File: f.File, Line: f.Line})
 	}
@@ -300,33 +246,26 @@ func (w *writer) typ(t *layout.Type, s *scratch) Type {
 		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
 		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,
 		DeclOrder: t.DeclOrder, Payload: t.Payload}
-	out.Elem = w.ref(t.Elem, func() string { return id + "/elem" })
-	out.Fields = w.fields(t.Fields, func() string { return id }, s)
+	out.Elem = w.ref(t.Elem)
+	out.Fields = w.fields(t.Fields, s)
 	if t.Tag != nil {
-		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type, func() string { return id + "/tag" }), Niche: t.Tag.Niche}
+		out.Tag = &Tag{Offset: t.Tag.Offset, Type: w.ref(t.Tag.Type), Niche: t.Tag.Niche}
 	}
-	if !w.discovering && len(t.Variants) > 0 {
+	if len(t.Variants) > 0 {
 		out.Variants = take(&s.variants, len(t.Variants))
 	}
-	for i, v := range t.Variants {
-		vp := func() string { return id + "/variant:" + slot(v.Name, i) }
-		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type, vp), Fields: w.fields(v.Fields, vp, s)}
-		if w.discovering {
-			continue
-		}
+	for _, v := range t.Variants {
+		ov := Variant{Name: v.Name, Discr: v.Discr, Type: w.ref(v.Type), Fields: w.fields(v.Fields, s)}
 		for _, r := range v.Ranges {
 			ov.Ranges = append(ov.Ranges, [2]*bigInt{r.Lo, r.Hi})
 		}
 		out.Variants = append(out.Variants, ov)
 	}
-	out.Templates = w.templates(t.Templates, func() string { return id }, s)
-	for i, p := range t.Params {
-		pid := w.ref(p, func() string { return id + "/param:" + strconv.Itoa(i) })
-		if !w.discovering {
-			out.Params = append(out.Params, pid)
-		}
+	out.Templates = w.templates(t.Templates, s)
+	for _, p := range t.Params {
+		out.Params = append(out.Params, w.ref(p))
 	}
-	out.Result = w.ref(t.Result, func() string { return id + "/result" })
+	out.Result = w.ref(t.Result)
 	return out
 }
 

@@ -132,18 +132,20 @@ func TestAppendMatchesEncoder(t *testing.T) {
 // TestAppendStringEveryByte checks appendString's copy of plain strings
 // against encoding/json for every byte value at every place of a string.
 func TestAppendStringEveryByte(t *testing.T) {
-	plain := []byte("abcdefghijklmnop")
-	for c := range 256 {
-		for at := range plain {
-			s := make([]byte, len(plain))
-			copy(s, plain)
-			s[at] = byte(c)
-			want, err := marshal(string(s))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := appendString(nil, string(s)); !bytes.Equal(got, want) {
-				t.Fatalf("byte %#x at %d: got %s, want %s", c, at, got, want)
+	// Lengths that fill whole eight-byte words and leave tails; words of
+	// the plain bytes beside those escaped (' ', '!', '#', '[', ']', DEL).
+	for _, plain := range []string{"abc", "abcdefghijklmnop", "abcdefghijklmnopqrstu", "  !!##[[]]\x7f\x7f~~ !#[]\x7f~"} {
+		for c := range 256 {
+			for at := range len(plain) {
+				s := []byte(plain)
+				s[at] = byte(c)
+				want, err := marshal(string(s))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := appendString(nil, string(s)); !bytes.Equal(got, want) {
+					t.Fatalf("%q: byte %#x at %d: got %s, want %s", plain, c, at, got, want)
+				}
 			}
 		}
 	}

@@ -120,16 +120,16 @@ func (a *arrayWriter) write(n int, isNil bool, elem func(j *jsonWriter, s *scrat
 		w.WriteString("null")
 		return
 	case n < parallelMin:
-		j := jsonWriter{depth: 1}
-		var s scratch
-		j.open('[')
-		for i := range n {
-			j.elem()
-			elem(&j, &s, i)
-			s.reset()
-		}
-		j.close(']')
-		w.Write(j.b)
+		a.writeOne(func(j *jsonWriter) {
+			var s scratch
+			j.open('[')
+			for i := range n {
+				j.elem()
+				elem(j, &s, i)
+				s.reset()
+			}
+			j.close(']')
+		})
 		return
 	}
 	chunks := (n + chunk - 1) / chunk

@@ -88,8 +88,8 @@ func (r *records) function(i int, s *scratch) Function {
 func (r *records) typ(i int, s *scratch) Type { return r.w.typ(r.types[i], s) }
 
 // newDoc converts m to its dump document without the function and type
-// records, and gives every type its id. The passing of the functions'
-// values is predicted meanwhile.
+// records, and gives every type its id. Meanwhile the exported surface is
+// made, which says under which convention each function's values travel.
 func newDoc(m Model, opts Options) (*Doc, *records) {
 	bin := m.Binary
 	passing := make(chan func(*layout.Function) ([]abi.Pass, *abi.Pass, bool), 1)

@@ -30,17 +30,24 @@ func TestEncodeMatchesEncoder(t *testing.T) {
 		t.Skip("no binaries")
 	}
 	for _, p := range paths {
-		f, bin := layouttest.Open(t, p)
-		st, err := f.Symbols()
-		if err != nil {
-			t.Fatal(err)
-		}
+		m := openModel(t, p)
 		var got bytes.Buffer
-		if err := Write(&got, Model{Binary: bin, Symbols: st}, Options{}); err != nil {
+		if err := Write(&got, m, Options{}); err != nil {
 			t.Fatal(err)
 		}
-		sameAsEncoder(t, p, got.Bytes(), New(Model{Binary: bin, Symbols: st}, Options{}))
+		sameAsEncoder(t, p, got.Bytes(), New(m, Options{}))
 	}
+}
+
+// openModel reads the model and symbol table of the binary at path.
+func openModel(t *testing.T, path string) Model {
+	t.Helper()
+	f, bin := layouttest.Open(t, path)
+	st, err := f.Symbols()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Model{Binary: bin, Symbols: st}
 }
 
 // sameAsEncoder checks that got is what encoding/json's Encoder indented by
@@ -210,12 +217,7 @@ func TestParamsAlwaysAList(t *testing.T) {
 	}
 	none := 0
 	for _, p := range paths {
-		f, bin := layouttest.Open(t, p)
-		st, err := f.Symbols()
-		if err != nil {
-			t.Fatal(err)
-		}
-		m := Model{Binary: bin, Symbols: st}
+		m := openModel(t, p)
 		for _, fn := range New(m, Options{}).Functions {
 			if fn.Params == nil {
 				t.Errorf("%s: %s: params is nil", p, fn.Name)
@@ -251,17 +253,13 @@ func TestPassingAgreesWithSig(t *testing.T) {
 	}
 	checked := 0
 	for _, p := range paths {
-		f, bin := layouttest.Open(t, p)
-		st, err := f.Symbols()
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := layout.NewSurface(bin, st, layout.ExportOptions{})
+		m := openModel(t, p)
+		s := layout.NewSurface(m.Binary, m.Symbols, layout.ExportOptions{})
 		r, err := sig.Analyze(nil, s, sig.Options{All: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		passing := sigPassing(Model{Binary: bin, Symbols: st})
+		passing := sigPassing(m)
 		seen := map[*layout.Function]bool{}
 		for i, e := range s.Functions {
 			fn := e.Function

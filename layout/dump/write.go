@@ -28,7 +28,8 @@ type Options struct {
 	// Passing says how each parameter and the result of fn are passed; ok
 	// is false when it cannot tell. The dump records the answer beside the
 	// signature. When nil, layout/sig predicts it for the exported functions
-	// of a model that has its symbol table.
+	// of a model that has its symbol table. It is called from several
+	// goroutines at once.
 	Passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
 }
 

@@ -54,7 +54,9 @@ func (m *TypeTable[V]) Set(t *Type, v V) {
 // the table as it fills it (a table for one model's types).
 func (m *TypeTable[V]) Reserve(bin *Binary) {
 	if n := int(bin.numbered) + 1; n > len(m.byNum) {
-		m.byNum = append(m.byNum, touched(make([]typeSlot[V], n-len(m.byNum)))...)
+		grown := touched(make([]typeSlot[V], n))
+		copy(grown, m.byNum)
+		m.byNum = grown
 	}
 }
 

@@ -29,3 +29,28 @@ func TestTypeTable(t *testing.T) {
 		t.Errorf("Len = %d, want 4", m.Len())
 	}
 }
+
+// TestTypeTableReserve checks that reserving room for a model's numbers
+// keeps the values already set, and that the table then holds every
+// numbered type in its slice without growing it.
+func TestTypeTableReserve(t *testing.T) {
+	a, b := &Type{Num: 2}, &Type{Num: 9}
+	var m TypeTable[int]
+	m.Set(a, 1)
+	m.Reserve(&Binary{numbered: 9})
+	if len(m.byNum) != 10 {
+		t.Fatalf("reserved %d slots, want 10", len(m.byNum))
+	}
+	slots := &m.byNum[0]
+	m.Set(b, 2)
+	if got, ok := m.Get(a); !ok || got != 1 {
+		t.Errorf("Get(a) = %d, %v after Reserve; want 1, true", got, ok)
+	}
+	if got, ok := m.Get(b); !ok || got != 2 || &m.byNum[0] != slots || m.others != nil {
+		t.Errorf("Get(b) = %d, %v; the table grew or used its map", got, ok)
+	}
+	m.Reserve(&Binary{numbered: 3}) // fewer: nothing to do
+	if len(m.byNum) != 10 || m.Len() != 2 {
+		t.Errorf("a smaller Reserve changed the table: %d slots, %d values", len(m.byNum), m.Len())
+	}
+}

@@ -72,63 +72,96 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 	if err != nil {
 		return nil, err
 	}
-	byPC := map[uint64]string{}
-	if bin != nil && bin.functionNames != nil {
-		byPC = bin.functionNames // an exports-only model lacks most functions
-	} else if bin != nil {
-		for _, fn := range bin.Functions {
-			if fn.LowPC != 0 && byPC[fn.LowPC] == "" {
-				name := fn.LinkageName
-				if name == "" {
-					name = fn.Name
-				}
-				byPC[fn.LowPC] = name
-			}
-		}
-	}
 	var out []VTable
+	var slots [][]ddwarf.Pointer // of each of out, after the header
 	seen := map[string]bool{}
 	for _, v := range vars {
-		vt := VTable{Type: v.typeName}
-		vt.Impl, vt.Trait = splitImplTrait(v.typeName)
 		if seen[v.typeName] {
 			continue // one vtable per impl; codegen units may each describe it
 		}
 		seen[v.typeName] = true
-		n := int(v.size) / f.PtrSize
-		if v.size <= 0 || n < VTableHeader {
-			out = append(out, vt)
-			continue
-		}
-		var ptrs []ddwarf.Pointer
-		var rerr error
-		switch {
-		case dr.Relocatable():
-			sec, off, ok, err := dr.DebugTarget(v.addrSection, v.relocStart, v.relocEnd)
-			if err != nil || !ok {
-				out = append(out, vt)
-				continue
-			}
-			vt.Address = off
-			ptrs, rerr = dr.SectionPointers(sec, off, n)
-		case v.hasAddr:
-			vt.Address = v.addr
-			ptrs, rerr = dr.Pointers(v.addr, n)
-		default:
-			out = append(out, vt)
-			continue
-		}
-		if rerr != nil {
-			out = append(out, vt)
-			continue
-		}
-		vt.Slots = []string{}
-		for _, p := range ptrs[VTableHeader:] {
-			vt.Slots = append(vt.Slots, slotName(p, vt, byPC, dr.Relocatable()))
+		vt := VTable{Type: v.typeName}
+		vt.Impl, vt.Trait = splitImplTrait(v.typeName)
+		ptrs, addr, ok := v.pointers(dr, int(v.size)/f.PtrSize)
+		if vt.Address = addr; ok {
+			vt.Slots = []string{}
+			ptrs = ptrs[VTableHeader:]
 		}
 		out = append(out, vt)
+		slots = append(slots, ptrs)
+	}
+	byPC := functionsAt(bin, unnamedTargets(slots, dr.Relocatable()))
+	for i := range out {
+		for _, p := range slots[i] {
+			out[i].Slots = append(out[i].Slots, slotName(p, out[i], byPC, dr.Relocatable()))
+		}
 	}
 	return out, nil
+}
+
+// pointers reads the n words of v's vtable; ok is false when they cannot
+// be read (or n is less than the header). addr is the vtable's address (an
+// offset in its section for relocatable objects), 0 when unknown.
+func (v vtableVar) pointers(dr *ddwarf.DataReader, n int) (ptrs []ddwarf.Pointer, addr uint64, ok bool) {
+	if v.size <= 0 || n < VTableHeader {
+		return nil, 0, false
+	}
+	var err error
+	switch {
+	case dr.Relocatable():
+		sec, off, found, rerr := dr.DebugTarget(v.addrSection, v.relocStart, v.relocEnd)
+		if rerr != nil || !found {
+			return nil, 0, false
+		}
+		addr = off
+		ptrs, err = dr.SectionPointers(sec, off, n)
+	case v.hasAddr:
+		addr = v.addr
+		ptrs, err = dr.Pointers(v.addr, n)
+	default:
+		return nil, 0, false
+	}
+	if err != nil {
+		return nil, addr, false
+	}
+	return ptrs, addr, true
+}
+
+// unnamedTargets lists the addresses slots point to that no symbol names
+// (a stripped symbol table), which slotName looks up among the functions.
+func unnamedTargets(slots [][]ddwarf.Pointer, relocatable bool) map[uint64]string {
+	want := map[uint64]string{}
+	for _, ptrs := range slots {
+		for _, p := range ptrs {
+			if len(p.Symbols) == 0 && !relocatable && p.Value != 0 {
+				want[p.Value] = ""
+			}
+		}
+	}
+	return want
+}
+
+// functionsAt fills want, addresses, with the linkage name (else the name)
+// of the first of bin's functions at each, and returns it.
+func functionsAt(bin *Binary, want map[uint64]string) map[uint64]string {
+	if len(want) == 0 || bin == nil {
+		return want
+	}
+	if bin.functionNames != nil { // an exports-only model lacks most functions
+		for pc := range want {
+			want[pc] = bin.functionNames[pc]
+		}
+		return want
+	}
+	for _, fn := range bin.Functions {
+		if name, ok := want[fn.LowPC]; ok && name == "" {
+			if name = fn.LinkageName; name == "" {
+				name = fn.Name
+			}
+			want[fn.LowPC] = name
+		}
+	}
+	return want
 }
 
 // slotName names the function a slot points to: among the symbols at the

@@ -163,3 +163,24 @@ func FuzzVTables(f *testing.F) {
 		_, _ = layout.VTables(file, bin)
 	})
 }
+
+// TestVTablesWithoutSymtab names the slots of a cdylib whose .symtab is
+// stripped (its methods are local functions, which .dynsym does not list)
+// from the addresses of DWARF's functions, as the whole binary names them.
+func TestVTablesWithoutSymtab(t *testing.T) {
+	objcopy, err := exec.LookPath("objcopy")
+	if err != nil {
+		t.Skip("objcopy (binutils) is not installed")
+	}
+	for _, p := range []string{"../testdata/layout/bin/rust-cdylib-O0-dw5-legacy.so", "../testdata/layout/bin/rust-cdylib-O3-dw4-v0.so"} {
+		stripped := filepath.Join(t.TempDir(), filepath.Base(p))
+		if out, err := exec.Command(objcopy, "--strip-all", "--keep-section=.debug_*", p, stripped).CombinedOutput(); err != nil {
+			t.Fatalf("objcopy: %v\n%s", err, out)
+		}
+		const dog = "<fixture::Dog as fixture::Speak>::{vtable_type}"
+		want, got := vtablesOf(t, p)[dog], vtablesOf(t, stripped)[dog]
+		if len(want.Slots) == 0 || !slices.Equal(got.Slots, want.Slots) {
+			t.Errorf("%s without .symtab: slots %q, want %q", p, got.Slots, want.Slots)
+		}
+	}
+}

@@ -91,7 +91,7 @@ func runDiff(c *cli, args []string) int {
 		rules.Add(s)
 	}
 	if !dump.IsDumpFile(fs.Arg(0)) && !dump.IsDumpFile(fs.Arg(1)) {
-		defer tuneGC(fs.Arg(0), fs.Arg(1)).restore()
+		defer tuneGC(diffBudget, fs.Arg(0), fs.Arg(1)).restore()
 	}
 	old, new, err := loadPair(&rf, fs.Arg(0), fs.Arg(1), !*allTypes && *typesRE == "", opts.ABIRules)
 	if err != nil {

@@ -31,10 +31,13 @@ func runDump(c *cli, args []string) int {
 	if fs.NArg() != 1 {
 		return c.usageError("dump", "want exactly one BINARY, got %d arguments", fs.NArg())
 	}
+	gc := tuneGC(dumpBudget, fs.Arg(0))
+	defer gc.restore()
 	m, err := loadSide(&rf, fs.Arg(0), sideOptions{vtables: true})
 	if err != nil {
 		return c.fail(err)
 	}
+	gc.restore()
 	settleForWriting()
 	// The dump is streamed (large binaries give dumps of hundreds of MB).
 	write := func(w io.Writer) error { return dump.Write(w, m, dump.Options{}) }

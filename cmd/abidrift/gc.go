@@ -9,18 +9,23 @@ import (
 	"sync"
 )
 
-// The collector's settings for a diff of two binaries. The inputs are
-// mapped (dwarf.Options.Map), so the heap holds the models, prints and
-// indexes, whose live size peaks near 1.6 times the inputs' .debug_info
-// together (testdata/bench). The heap is given a budget of budgetRatio
-// times that, with a target of gcPercent while it is under it: less
-// collecting while the heap is small, and a lower peak at the end than a
-// target alone gives (12-14 % less memory than GOGC=150 at the same wall
-// clock time, testdata/bench/RESULTS.md). A diff with a dump on one side
-// keeps the defaults: a dump is decoded into a whole model on the heap.
+// The collector's settings while binaries are read. The inputs are mapped
+// (dwarf.Options.Map), so the heap holds what is made of them. A diff keeps
+// exports-only models, prints and indexes, whose live size peaks near 1.6
+// times the inputs' .debug_info together; a dump builds a whole model, and
+// the entry trees and names of the units being built, to peak near 7 times
+// (testdata/bench). The heap is given a budget of a ratio of the
+// .debug_info, diffBudget or dumpBudget, with a target of gcPercent while it
+// is under it: less collecting while the heap is small, and a lower peak at
+// the end than a target alone gives (a diff: 12-14 % less memory than
+// GOGC=150 at the same wall clock time; a dump: 4 % less CPU time than the
+// defaults and no more memory, testdata/bench/RESULTS.md). A diff with a
+// dump on one side keeps the defaults: a dump is decoded into a whole model
+// on the heap.
 const (
 	gcPercent   = 400
-	budgetRatio = 3.3
+	diffBudget  = 3.3
+	dumpBudget  = 10
 	budgetFloor = 64 << 20
 )
 
@@ -32,13 +37,13 @@ type gcTuning struct {
 	limit   int64
 }
 
-// tuneGC sets the collector for a diff of the binaries at paths, unless
-// GOGC or GOMEMLIMIT sets it: a memory limit of budgetRatio times their
-// .debug_info (at least budgetFloor) and a target of gcPercent. After each
+// tuneGC sets the collector for reading the binaries at paths, unless GOGC
+// or GOMEMLIMIT sets it: a memory limit of budget times their .debug_info
+// (at least budgetFloor) and a target of gcPercent. After each
 // collection the limit is raised to twice the live heap when it is lower,
 // so that models larger than the estimate are collected as with GOGC=100
 // rather than over and over.
-func tuneGC(paths ...string) *gcTuning {
+func tuneGC(budget float64, paths ...string) *gcTuning {
 	g := &gcTuning{}
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return g
@@ -48,7 +53,7 @@ func tuneGC(paths ...string) *gcTuning {
 		info += debugInfoSize(p)
 	}
 	g.active = true
-	g.limit = debug.SetMemoryLimit(max(budgetFloor, int64(budgetRatio*float64(info))))
+	g.limit = debug.SetMemoryLimit(max(budgetFloor, int64(budget*float64(info))))
 	g.percent = debug.SetGCPercent(gcPercent)
 	g.watch()
 	return g

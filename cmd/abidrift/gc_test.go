@@ -36,14 +36,14 @@ func TestDebugInfoSize(t *testing.T) {
 	}
 }
 
-// TestTuneGC checks that a diff's tuning sets the budget and the target,
+// TestTuneGC checks that the tuning sets the budget and the target,
 // raises the limit to twice a live heap that outgrows it, and is undone by
 // restore; and that GOGC leaves the collector alone.
 func TestTuneGC(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	oldPercent, oldLimit := gcPercentNow(), debug.SetMemoryLimit(-1)
-	g := tuneGC("gc_test.go") // no .debug_info: the floor
+	g := tuneGC(diffBudget, "gc_test.go") // no .debug_info: the floor
 	if p, l := gcPercentNow(), debug.SetMemoryLimit(-1); p != gcPercent || l != budgetFloor {
 		t.Fatalf("tuned: GOGC %d, limit %d; want %d, %d", p, l, gcPercent, budgetFloor)
 	}
@@ -65,8 +65,16 @@ func TestTuneGC(t *testing.T) {
 		t.Errorf("restored: GOGC %d, limit %d; want %d, %d", p, l, oldPercent, oldLimit)
 	}
 
+	// The budget is a ratio of the inputs' .debug_info.
+	const bin = "../../testdata/layout/bin/c-O0-dw5.so"
+	g = tuneGC(1e5, bin, bin)
+	if l, want := debug.SetMemoryLimit(-1), int64(2e5*float64(debugInfoSize(bin))); l != want {
+		t.Errorf("budget 1e5 for two inputs: limit %d, want %d", l, want)
+	}
+	g.restore()
+
 	t.Setenv("GOGC", "100")
-	tuneGC("gc_test.go").restore()
+	tuneGC(diffBudget, "gc_test.go").restore()
 	if p, l := gcPercentNow(), debug.SetMemoryLimit(-1); p != oldPercent || l != oldLimit {
 		t.Errorf("with GOGC set: GOGC %d, limit %d; want %d, %d", p, l, oldPercent, oldLimit)
 	}

@@ -300,8 +300,8 @@ func merge(bin *Binary, parts []*unitModel, keys, workers int) bool {
 	for _, ts := range added {
 		const chunk = 512
 		parallel((len(ts)+chunk-1)/chunk, workers, func(i int) {
-			for _, t := range ts[i*chunk : min((i+1)*chunk, len(ts))] {
-				computeFacts(t)
+			for _, k := range ts[i*chunk : min((i+1)*chunk, len(ts))] {
+				computeFacts(k.t)
 			}
 		})
 	}

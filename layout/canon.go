@@ -199,10 +199,10 @@ func (c *canon) rewrite(p *unitModel) {
 
 // added returns the definitions added (not base's), each shard's sorted by
 // key, sorting the shards in parallel.
-func (c *canon) added() [][]*Type {
-	out := make([][]*Type, len(c.shards))
+func (c *canon) added() [][]keyed {
+	out := make([][]keyed, len(c.shards))
 	parallel(len(c.shards), len(c.shards), func(s int) {
-		out[s] = slices.SortedFunc(slices.Values(c.shards[s].order), byKey)
+		out[s] = sortedKeys(c.shards[s].order)
 	})
 	return out
 }
@@ -210,8 +210,8 @@ func (c *canon) added() [][]*Type {
 // types returns the kept definitions, base's and the added ones (from
 // added), sorted by name, kind and size (a definition's key, so no two
 // compare equal).
-func (c *canon) types(added [][]*Type) []*Type {
-	runs := append([][]*Type{c.base}, added...)
+func (c *canon) types(added [][]keyed) []*Type {
+	runs := append([][]keyed{keysOf(c.base)}, added...) // base is sorted
 	n := 0
 	for _, r := range runs {
 		n += len(r)
@@ -220,23 +220,48 @@ func (c *canon) types(added [][]*Type) []*Type {
 	for len(out) < n {
 		best := -1
 		for i, r := range runs {
-			if len(r) > 0 && (best < 0 || byKey(r[0], runs[best][0]) < 0) {
+			if len(r) > 0 && (best < 0 || compareKeys(r[0], runs[best][0]) < 0) {
 				best = i
 			}
 		}
-		out = append(out, runs[best][0])
+		out = append(out, runs[best][0].t)
 		runs[best] = runs[best][1:]
 	}
 	return out
 }
 
-// byKey orders definitions by name, kind and size.
-func byKey(a, b *Type) int {
-	if a.Name != b.Name {
-		return strings.Compare(a.Name, b.Name)
+// keyed is a definition beside a copy of its key, so that sorting does not
+// read the definitions themselves (a cache miss each, far apart in memory).
+type keyed struct {
+	name string
+	kind Kind
+	size int64
+	t    *Type
+}
+
+// keysOf returns ts with their keys.
+func keysOf(ts []*Type) []keyed {
+	out := make([]keyed, len(ts))
+	for i, t := range ts {
+		out[i] = keyed{t.Name, t.Kind, t.Size, t}
 	}
-	if a.Kind != b.Kind {
-		return strings.Compare(string(a.Kind), string(b.Kind))
+	return out
+}
+
+// sortedKeys returns ts, with their keys, sorted by key.
+func sortedKeys(ts []*Type) []keyed {
+	out := keysOf(ts)
+	slices.SortFunc(out, compareKeys)
+	return out
+}
+
+// compareKeys orders definitions by name, kind and size.
+func compareKeys(a, b keyed) int {
+	if a.name != b.name {
+		return strings.Compare(a.name, b.name)
 	}
-	return cmp.Compare(a.Size, b.Size)
+	if a.kind != b.kind {
+		return strings.Compare(string(a.kind), string(b.kind))
+	}
+	return cmp.Compare(a.size, b.size)
 }

@@ -35,9 +35,8 @@ type DataReader struct {
 	// dyn holds the dynamic relocations by the address they patch.
 	dyn map[uint64]reloc
 	// syms is .symtab (local functions too) of a relocatable object (a
-	// linked file's is only indexed, in byAddr), dynsyms .dynsym.
+	// linked file's is read by namesAt), dynsyms .dynsym.
 	syms, dynsyms []elf.Symbol
-	byAddr        *symbolNames             // linked files: defined symbols by address
 	bySection     map[int]*symbolNames     // relocatable objects: by section and offset
 	sectionRelocs map[int]map[uint64]reloc // relocatable objects: relocations of one section, by offset
 	data          map[int][]byte           // section contents read so far
@@ -69,7 +68,51 @@ func (d *DataReader) Relocatable() bool { return d.e.Type == elf.ET_REL }
 // Pointers reads n pointer-sized words at the virtual address addr of an
 // executable or shared object and resolves each through the dynamic
 // relocations and the symbol tables.
-func (d *DataReader) Pointers(addr uint64, n int) (out []Pointer, err error) {
+func (d *DataReader) Pointers(addr uint64, n int) ([]Pointer, error) {
+	out, errs := d.PointersAt([]Span{{addr, n}})
+	return out[0], errs[0]
+}
+
+// Span is N pointer-sized words at the virtual address Addr.
+type Span struct {
+	Addr uint64
+	N    int
+}
+
+// PointersAt reads the words of each span as Pointers does, going through
+// the symbol tables once for all of them (a large library defines 100 000s
+// of symbols, a few of which the words point to). out[i] and errs[i] are
+// span i's.
+func (d *DataReader) PointersAt(spans []Span) (out [][]Pointer, errs []error) {
+	out, errs = make([][]Pointer, len(spans)), make([]error, len(spans))
+	want := map[uint64]bool{}
+	for i, s := range spans {
+		out[i], errs[i] = d.words(s.Addr, s.N)
+		for _, p := range out[i] {
+			want[p.Value] = p.Value != 0
+		}
+	}
+	names, err := d.namesAt(want)
+	for i := range spans {
+		if errs[i] == nil && err != nil {
+			errs[i] = err
+		}
+		if errs[i] != nil {
+			out[i] = nil
+			continue
+		}
+		for k := range out[i] {
+			p := &out[i][k]
+			if p.Value != 0 {
+				p.Symbols = names.appendTo(p.Symbols, p.Value)
+			}
+		}
+	}
+	return out, errs
+}
+
+// words reads n words at addr, with their dynamic relocations applied.
+func (d *DataReader) words(addr uint64, n int) (out []Pointer, err error) {
 	defer d.recoverMalformed(&err)
 	if d.Relocatable() {
 		return nil, d.f.errorf("", -1, "address %#x: a relocatable object has no addresses, only section offsets", addr)
@@ -88,18 +131,12 @@ func (d *DataReader) Pointers(addr uint64, n int) (out []Pointer, err error) {
 	if err := d.loadDynamic(); err != nil {
 		return nil, err
 	}
-	if err := d.loadSymbols(); err != nil {
-		return nil, err
-	}
 	for i := 0; i < n; i++ {
 		at := addr + uint64(i*d.word)
 		p := Pointer{Value: d.word64(b[off+uint64(i*d.word):])}
 		if r, ok := d.dyn[at]; ok {
 			p.Reloc = true
 			p = d.resolve(p, r)
-		}
-		if p.Value != 0 {
-			p.Symbols = d.byAddr.appendTo(p.Symbols, p.Value)
 		}
 		out = append(out, p)
 	}
@@ -288,22 +325,17 @@ func (d *DataReader) sectionData(i int) ([]byte, error) {
 	return b, nil
 }
 
-// loadSymbols reads both symbol tables and indexes their definitions.
+// loadSymbols reads .dynsym, which relocations refer to, and, in a
+// relocatable object, .symtab too, indexing both tables' definitions by
+// section. A linked file's definitions are looked up by namesAt.
 func (d *DataReader) loadSymbols() error {
 	if d.loaded["symbols"] {
 		return nil
 	}
 	d.loaded["symbols"] = true
 	var err error
-	d.byAddr, d.bySection = newSymbolNames(0), map[int]*symbolNames{}
-	if symtab := d.e.SectionByType(elf.SHT_SYMTAB); symtab != nil && !d.Relocatable() {
-		// Only named: its symbols are not needed for relocations.
-		d.byAddr = newSymbolNames(int(symtab.Size / 24))
-		err := d.definedSymbols(symtab, d.byAddr.add)
-		if err != nil {
-			return err
-		}
-	} else if symtab != nil {
+	d.bySection = map[int]*symbolNames{}
+	if symtab := d.e.SectionByType(elf.SHT_SYMTAB); symtab != nil && d.Relocatable() {
 		if d.syms, err = d.e.Symbols(); err != nil {
 			return d.f.errorf(".symtab", -1, "%v", err)
 		}
@@ -313,26 +345,56 @@ func (d *DataReader) loadSymbols() error {
 			return d.f.errorf(".dynsym", -1, "%v", err)
 		}
 	}
+	if !d.Relocatable() {
+		return nil
+	}
 	for _, list := range [][]elf.Symbol{d.syms, d.dynsyms} {
 		for _, s := range list {
-			typ := elf.ST_TYPE(s.Info)
-			if s.Name == "" || typ != elf.STT_FUNC && typ != elf.STT_OBJECT && typ != elf.STT_GNU_IFUNC ||
-				s.Section == elf.SHN_UNDEF || s.Section >= elf.SHN_LORESERVE {
+			if s.Name == "" || !defines(s.Info, s.Section) {
 				continue
 			}
-			if d.Relocatable() {
-				m := d.bySection[int(s.Section)]
-				if m == nil {
-					m = newSymbolNames(0)
-					d.bySection[int(s.Section)] = m
-				}
-				m.add(s.Value, s.Name)
-				continue
+			m := d.bySection[int(s.Section)]
+			if m == nil {
+				m = newSymbolNames(0)
+				d.bySection[int(s.Section)] = m
 			}
-			d.byAddr.add(s.Value, s.Name)
+			m.add(s.Value, s.Name)
 		}
 	}
 	return nil
+}
+
+// namesAt indexes the names of the functions and objects that a linked
+// file's symbol tables, .symtab then .dynsym, define at the addresses want
+// holds true.
+func (d *DataReader) namesAt(want map[uint64]bool) (names *symbolNames, err error) {
+	defer d.recoverMalformed(&err)
+	names = newSymbolNames(len(want))
+	if len(want) == 0 {
+		return names, nil
+	}
+	if err := d.loadSymbols(); err != nil {
+		return nil, err
+	}
+	if symtab := d.e.SectionByType(elf.SHT_SYMTAB); symtab != nil {
+		if err := d.definedSymbols(symtab, want, names.add); err != nil {
+			return nil, err
+		}
+	}
+	for _, s := range d.dynsyms {
+		if want[s.Value] && s.Name != "" && defines(s.Info, s.Section) {
+			names.add(s.Value, s.Name)
+		}
+	}
+	return names, nil
+}
+
+// defines reports whether a symbol of info in section defines a function
+// or an object.
+func defines(info byte, section elf.SectionIndex) bool {
+	typ := elf.ST_TYPE(info)
+	return (typ == elf.STT_FUNC || typ == elf.STT_OBJECT || typ == elf.STT_GNU_IFUNC) &&
+		section != elf.SHN_UNDEF && section < elf.SHN_LORESERVE
 }
 
 // loadDynamic reads the relocations a linked file asks the dynamic loader

@@ -5,12 +5,12 @@ import (
 	"debug/elf"
 )
 
-// definedSymbols calls add with the address and name of every defined
-// function and object of symbol table section s, in table order, reading
-// the table directly: debug/elf's Symbols would make every symbol, with its
-// version. The table is read into memory, not taken from the file's
-// mapping, so that it does not stay resident once indexed.
-func (d *DataReader) definedSymbols(s *elf.Section, add func(addr uint64, name string)) error {
+// definedSymbols calls add with the address and name of every function and
+// object symbol table section s defines at an address want holds true, in
+// table order, reading the table directly: debug/elf's Symbols would make
+// every symbol, with its version. The table is read into memory, not taken
+// from the file's mapping, so that it does not stay resident once read.
+func (d *DataReader) definedSymbols(s *elf.Section, want map[uint64]bool, add func(addr uint64, name string)) error {
 	entSize := 24
 	if d.e.Class == elf.ELFCLASS32 {
 		entSize = 16
@@ -41,9 +41,7 @@ func (d *DataReader) definedSymbols(s *elf.Section, add func(addr uint64, name s
 		} else {
 			nameOff, value, info, section = bo.Uint32(e), uint64(bo.Uint32(e[4:])), e[12], bo.Uint16(e[14:])
 		}
-		typ := elf.ST_TYPE(info)
-		if typ != elf.STT_FUNC && typ != elf.STT_OBJECT && typ != elf.STT_GNU_IFUNC ||
-			elf.SectionIndex(section) == elf.SHN_UNDEF || elf.SectionIndex(section) >= elf.SHN_LORESERVE {
+		if !want[value] || !defines(info, elf.SectionIndex(section)) {
 			continue
 		}
 		if name := cstring(strs, nameOff); name != "" {

@@ -73,7 +73,9 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 		return nil, err
 	}
 	var out []VTable
-	var slots [][]ddwarf.Pointer // of each of out, after the header
+	var slots [][]ddwarf.Pointer // of each of out: its words once read
+	var spans []ddwarf.Span      // the vtables at addresses, read at once
+	var spanOf []int             // the index in out of each span
 	seen := map[string]bool{}
 	for _, v := range vars {
 		if seen[v.typeName] {
@@ -82,13 +84,28 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 		seen[v.typeName] = true
 		vt := VTable{Type: v.typeName}
 		vt.Impl, vt.Trait = splitImplTrait(v.typeName)
-		ptrs, addr, ok := v.pointers(dr, int(v.size)/f.PtrSize)
-		if vt.Address = addr; ok {
-			vt.Slots = []string{}
-			ptrs = ptrs[VTableHeader:]
+		var ptrs []ddwarf.Pointer
+		switch n := int(v.size) / f.PtrSize; {
+		case v.size <= 0 || n < VTableHeader:
+		case dr.Relocatable():
+			vt.Address, ptrs = v.sectionPointers(dr, n)
+		case v.hasAddr:
+			vt.Address = v.addr
+			spans, spanOf = append(spans, ddwarf.Span{Addr: v.addr, N: n}), append(spanOf, len(out))
 		}
 		out = append(out, vt)
 		slots = append(slots, ptrs)
+	}
+	words, errs := dr.PointersAt(spans)
+	for k, i := range spanOf {
+		if errs[k] == nil {
+			slots[i] = words[k]
+		}
+	}
+	for i := range out {
+		if slots[i] != nil { // read: the method slots follow the header
+			out[i].Slots, slots[i] = []string{}, slots[i][VTableHeader:]
+		}
 	}
 	byPC := functionsAt(bin, unnamedTargets(slots, dr.Relocatable()))
 	for i := range out {
@@ -99,32 +116,18 @@ func VTables(f *ddwarf.File, bin *Binary) (_ []VTable, err error) {
 	return out, nil
 }
 
-// pointers reads the n words of v's vtable; ok is false when they cannot
-// be read (or n is less than the header). addr is the vtable's address (an
-// offset in its section for relocatable objects), 0 when unknown.
-func (v vtableVar) pointers(dr *ddwarf.DataReader, n int) (ptrs []ddwarf.Pointer, addr uint64, ok bool) {
-	if v.size <= 0 || n < VTableHeader {
-		return nil, 0, false
+// sectionPointers reads the n words of v's vtable in a relocatable object:
+// its offset in its section (0 when unknown) and its words (nil when they
+// cannot be read).
+func (v vtableVar) sectionPointers(dr *ddwarf.DataReader, n int) (off uint64, ptrs []ddwarf.Pointer) {
+	sec, off, found, err := dr.DebugTarget(v.addrSection, v.relocStart, v.relocEnd)
+	if err != nil || !found {
+		return 0, nil
 	}
-	var err error
-	switch {
-	case dr.Relocatable():
-		sec, off, found, rerr := dr.DebugTarget(v.addrSection, v.relocStart, v.relocEnd)
-		if rerr != nil || !found {
-			return nil, 0, false
-		}
-		addr = off
-		ptrs, err = dr.SectionPointers(sec, off, n)
-	case v.hasAddr:
-		addr = v.addr
-		ptrs, err = dr.Pointers(v.addr, n)
-	default:
-		return nil, 0, false
+	if ptrs, err = dr.SectionPointers(sec, off, n); err != nil {
+		return off, nil
 	}
-	if err != nil {
-		return nil, addr, false
-	}
-	return ptrs, addr, true
+	return off, ptrs
 }
 
 // unnamedTargets lists the addresses slots point to that no symbol names

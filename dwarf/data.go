@@ -89,7 +89,9 @@ func (d *DataReader) PointersAt(spans []Span) (out [][]Pointer, errs []error) {
 	for i, s := range spans {
 		out[i], errs[i] = d.words(s.Addr, s.N)
 		for _, p := range out[i] {
-			want[p.Value] = p.Value != 0
+			if p.Value != 0 {
+				want[p.Value] = true
+			}
 		}
 	}
 	names, err := d.namesAt(want)

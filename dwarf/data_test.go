@@ -2,6 +2,7 @@ package dwarf
 
 import (
 	"debug/elf"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -40,6 +41,8 @@ func TestDataReaderDynamic(t *testing.T) {
 				t.Fatal(err)
 			}
 			checked := map[elf.R_X86_64]int{}
+			var spans []Span     // the words checked one by one, read again at once
+			var single []Pointer // what Pointers gave for each
 			for off := 0; off+24 <= len(data); off += 24 {
 				at := e.ByteOrder.Uint64(data[off:])
 				info := e.ByteOrder.Uint64(data[off+8:])
@@ -65,6 +68,26 @@ func TestDataReaderDynamic(t *testing.T) {
 					t.Errorf("%#x: value %#x, want the addend %#x", at, ps[0].Value, addend)
 				}
 				checked[typ]++
+				spans, single = append(spans, Span{at, 1}), append(single, ps[0])
+			}
+			// Read together, with a span no section holds in the middle: the
+			// same words, and an error for that span alone.
+			bad := len(spans) / 2
+			spans = slices.Insert(spans, bad, Span{0xfffffff0, 1})
+			out, errs := d.PointersAt(spans)
+			for i := range spans {
+				k := i // in single
+				if i > bad {
+					k--
+				}
+				switch {
+				case i == bad:
+					if errs[i] == nil || out[i] != nil {
+						t.Errorf("span %d at no section: %v, %v; want an error", i, out[i], errs[i])
+					}
+				case errs[i] != nil || len(out[i]) != 1 || !reflect.DeepEqual(out[i][0], single[k]):
+					t.Errorf("span %d (%#x) read at once: %+v, %v; want %+v", i, spans[i].Addr, out[i], errs[i], single[k])
+				}
 			}
 			if checked[elf.R_X86_64_64]+checked[elf.R_X86_64_RELATIVE] < 4 {
 				t.Errorf("only %v function pointers checked", checked)

@@ -130,14 +130,15 @@ func NewSurface(bin *Binary, st *ddwarf.SymbolTable, opts ExportOptions) *Surfac
 		s.SymbolSource = "dwarf"
 		exported = externalSymbols(bin)
 	}
-	idx := newDWARFIndex(bin)
+	names := make(map[string]struct{}, len(exported))
+	for _, sym := range exported {
+		names[symbolName(bin, sym)] = struct{}{}
+	}
+	idx := newDWARFIndex(bin, names)
 	for _, sym := range exported {
 		e := &Export{Symbol: sym.Name, Kind: sym.Kind, Version: sym.Version, Hidden: sym.Hidden,
 			Weak: sym.Weak, Address: sym.Value, Size: sym.Size}
-		name := sym.Name
-		if bin.Format == "macho" {
-			name = strings.TrimPrefix(name, "_")
-		}
+		name := symbolName(bin, sym)
 		e.Demangled, e.Mangling = Demangle(name)
 		e.Hash = legacyHash(name, e.Mangling)
 		switch sym.Kind {
@@ -173,6 +174,15 @@ func NewSurface(bin *Binary, st *ddwarf.SymbolTable, opts ExportOptions) *Surfac
 		})
 	}
 	return s
+}
+
+// symbolName is the name of sym as DWARF spells it: Mach-O's leading '_'
+// dropped.
+func symbolName(bin *Binary, sym ddwarf.Symbol) string {
+	if bin.Format == "macho" {
+		return strings.TrimPrefix(sym.Name, "_")
+	}
+	return sym.Name
 }
 
 // WithoutDWARF returns the exported functions and variables the binary has
@@ -374,35 +384,53 @@ func inferABI(e *Export) (ABI, string) {
 
 // dwarfIndex finds the DWARF function or variable defining a symbol.
 type dwarfIndex struct {
+	bin                   *Binary
 	fnByLinkage, fnByName map[string][]*Function
-	fnByAddr              map[uint64][]*Function
+	fnByAddr              map[uint64][]*Function // made on first use
 	varByLinkage, varName map[string][]*Variable
 }
 
-func newDWARFIndex(bin *Binary) *dwarfIndex {
-	n := len(bin.Functions)
-	x := &dwarfIndex{fnByLinkage: make(map[string][]*Function, n), fnByName: map[string][]*Function{},
-		varByLinkage: map[string][]*Variable{}, varName: map[string][]*Variable{}, fnByAddr: make(map[uint64][]*Function, n)}
+// newDWARFIndex indexes by name the functions and variables of bin that
+// have one of names (a linkage name, or the last segment of a plain name).
+func newDWARFIndex(bin *Binary, names map[string]struct{}) *dwarfIndex {
+	x := &dwarfIndex{bin: bin, fnByLinkage: map[string][]*Function{}, fnByName: map[string][]*Function{},
+		varByLinkage: map[string][]*Variable{}, varName: map[string][]*Variable{}}
+	wanted := func(name string) bool {
+		_, ok := names[name]
+		return ok
+	}
 	for _, fn := range bin.Functions {
-		if fn.LowPC != 0 {
-			x.fnByAddr[fn.LowPC] = append(x.fnByAddr[fn.LowPC], fn)
-		}
 		if fn.LinkageName != "" {
-			x.fnByLinkage[fn.LinkageName] = append(x.fnByLinkage[fn.LinkageName], fn)
-		} else if fn.Name != "" {
-			last := LastSegment(fn.Name)
+			if wanted(fn.LinkageName) {
+				x.fnByLinkage[fn.LinkageName] = append(x.fnByLinkage[fn.LinkageName], fn)
+			}
+		} else if last := LastSegment(fn.Name); fn.Name != "" && wanted(last) {
 			x.fnByName[last] = append(x.fnByName[last], fn)
 		}
 	}
 	for _, v := range bin.Variables {
 		if v.LinkageName != "" {
-			x.varByLinkage[v.LinkageName] = append(x.varByLinkage[v.LinkageName], v)
-		} else if v.Name != "" {
-			last := LastSegment(v.Name)
+			if wanted(v.LinkageName) {
+				x.varByLinkage[v.LinkageName] = append(x.varByLinkage[v.LinkageName], v)
+			}
+		} else if last := LastSegment(v.Name); v.Name != "" && wanted(last) {
 			x.varName[last] = append(x.varName[last], v)
 		}
 	}
 	return x
+}
+
+// at returns the functions at addr.
+func (x *dwarfIndex) at(addr uint64) []*Function {
+	if x.fnByAddr == nil {
+		x.fnByAddr = make(map[uint64][]*Function, len(x.bin.Functions))
+		for _, fn := range x.bin.Functions {
+			if fn.LowPC != 0 {
+				x.fnByAddr[fn.LowPC] = append(x.fnByAddr[fn.LowPC], fn)
+			}
+		}
+	}
+	return x.fnByAddr[addr]
 }
 
 // function picks the definition of sym: by linkage name, or by name for an
@@ -415,7 +443,7 @@ func (x *dwarfIndex) function(sym string, m Mangling, addr uint64, useAddr bool)
 		cands = x.fnByName[sym]
 	}
 	if len(cands) == 0 && useAddr && addr != 0 {
-		cands = x.fnByAddr[addr]
+		cands = x.at(addr)
 	}
 	if len(cands) == 0 {
 		return nil

@@ -1,5 +1,7 @@
 package layout
 
+import "maps"
+
 // TypeTable maps types to values of V, for code that looks types up often:
 // in a slice indexed by Type.Num, which spares hashing, or in a map for the
 // types without a number of their own (none, or one another type in the
@@ -58,6 +60,13 @@ func (m *TypeTable[V]) Reserve(bin *Binary) {
 		copy(grown, m.byNum)
 		m.byNum = grown
 	}
+}
+
+// Snapshot returns a table holding the values m holds now. It shares m's
+// slots, so it may be read while m goes on being Set, on other goroutines,
+// for types it does not hold (not for those it does).
+func (m *TypeTable[V]) Snapshot() TypeTable[V] {
+	return TypeTable[V]{byNum: m.byNum, others: maps.Clone(m.others), n: m.n}
 }
 
 // Len is the number of types with a value.

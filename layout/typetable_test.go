@@ -54,3 +54,40 @@ func TestTypeTableReserve(t *testing.T) {
 		t.Errorf("a smaller Reserve changed the table: %d slots, %d values", len(m.byNum), m.Len())
 	}
 }
+
+// TestTypeTableSnapshot checks that a snapshot holds the values set before
+// it, also of types kept in the map, while the table it was taken from is
+// read and set on another goroutine (go test -race checks the sharing).
+func TestTypeTableSnapshot(t *testing.T) {
+	var m TypeTable[string]
+	m.Reserve(&Binary{numbered: 100})
+	held, unnumbered := &Type{Num: 7}, &Type{}
+	m.Set(held, "held")
+	m.Set(unnumbered, "unnumbered")
+	s := m.Snapshot()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for n := int32(1); n <= 100; n++ {
+			if n != held.Num {
+				m.Set(&Type{Num: n}, "later")
+			}
+		}
+		m.Set(&Type{}, "later")
+	}()
+	for range 100 {
+		if got, ok := s.Get(held); !ok || got != "held" {
+			t.Fatalf("snapshot Get(held) = %q, %v", got, ok)
+		}
+		if got, ok := s.Get(unnumbered); !ok || got != "unnumbered" {
+			t.Fatalf("snapshot Get(unnumbered) = %q, %v", got, ok)
+		}
+	}
+	<-done
+	if s.Len() != 2 || m.Len() != 102 {
+		t.Errorf("Len: snapshot %d, table %d; want 2 and 102", s.Len(), m.Len())
+	}
+	if _, ok := s.Get(&Type{Num: 8}); ok {
+		t.Error("the snapshot has a value for a type never set")
+	}
+}

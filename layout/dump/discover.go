@@ -11,45 +11,69 @@ import (
 // of bin, then the types with a record of their own in the order they were
 // given their ids (breadth first). That order decides the ids of unnamed
 // aggregates (by the place that first reaches them) and of clashing names
-// ("#2"). The records' references are looked up in batches, in a loop of
-// its own whose cache misses (nearly every lookup is one) overlap; only the
-// references not known at the start of a batch are then gone through in
-// order.
-func (w *writer) discover(bin *layout.Binary) {
-	d := discovery{w: w, bin: bin}
+// ("#2"). It returns once the roots (bin's named types, functions and
+// variables) have been gone through, whose references then have their
+// final ids; finish goes through the rest.
+func (w *writer) discover(bin *layout.Binary) *discovery {
+	d := &discovery{w: w, bin: bin}
+	d.through(len(bin.Types) + len(bin.Functions) + len(bin.Variables))
+	return d
+}
+
+// finish gives the types the roots reach their ids.
+func (d *discovery) finish() {
+	for d.next < d.sources() {
+		d.through(d.sources())
+	}
+}
+
+// through goes through the sources from d.next to end, in batches. Nearly
+// every lookup of a batch's references misses the cache, so each kind of
+// lookup is made for the whole batch in a loop of its own, where the misses
+// overlap: whether the references have ids, then the base ids of those
+// that had none and whether other types hold them. Then the references not
+// known at the start of the batch are gone through in order.
+func (d *discovery) through(end int) {
+	w := d.w
 	const batch = 512 // sources
-	for next := 0; next < d.sources(); {
-		end := min(next+batch, d.sources())
+	for ; d.next < end; d.next = min(d.next+batch, end) {
+		last := min(d.next+batch, end)
 		d.refs, d.from = d.refs[:0], d.from[:0]
-		for src := next; src < end; src++ {
+		for src := d.next; src < last; src++ {
 			n := len(d.refs)
 			d.walk(src, -1)
 			for range len(d.refs) - n {
 				d.from = append(d.from, int32(src))
 			}
 		}
-		if cap(d.known) < len(d.refs) {
-			d.known = make([]bool, 2*len(d.refs))
-		}
-		d.known = d.known[:len(d.refs)]
+		d.news, d.bases = d.news[:0], d.bases[:0]
 		for i, t := range d.refs {
-			_, d.known[i] = w.ids.Get(t)
-		}
-		k := 0 // the reference's number in its source
-		for i, t := range d.refs {
-			if i > 0 && d.from[i] != d.from[i-1] {
-				k = 0
+			if _, known := w.ids.Get(t); !known {
+				d.news = append(d.news, int32(i))
 			}
-			if !d.known[i] {
-				if _, ok := w.ids.Get(t); !ok {
-					src, k := int(d.from[i]), k
-					w.assign(t, func() string { return d.walk(src, k) })
-				}
-			}
-			k++
 		}
-		next = end
+		for _, i := range d.news {
+			d.bases = append(d.bases, baseID(d.refs[i], func() string { return d.place(int(i)) }))
+		}
+		for _, base := range d.bases {
+			_ = w.byID[base]
+		}
+		for j, i := range d.news {
+			if t := d.refs[i]; !w.has(t) {
+				w.assign(t, d.bases[j])
+			}
+		}
 	}
+}
+
+// place is where d.refs[i] is reached: the place of its source's reference
+// of the same number.
+func (d *discovery) place(i int) string {
+	src, k := d.from[i], 0
+	for j := i - 1; j >= 0 && d.from[j] == src; j-- {
+		k++
+	}
+	return d.walk(int(src), k)
 }
 
 // discovery walks the sources of references: bin's named types (each a
@@ -57,9 +81,11 @@ func (w *writer) discover(bin *layout.Binary) {
 type discovery struct {
 	w     *writer
 	bin   *layout.Binary
+	next  int            // the first source not gone through
 	refs  []*layout.Type // a batch's references, in order
 	from  []int32        // the source of each
-	known []bool         // whether each had an id when the batch began
+	news  []int32        // the references without an id when the batch began
+	bases []string       // the base id of each of news
 }
 
 func (d *discovery) sources() int {
@@ -161,12 +187,16 @@ func (d *discovery) walk(src, want int) string {
 	return ""
 }
 
-// assign gives t, which has no id yet, its id (from its name, spelling or
-// place) and, unless it shares the id of a type equal to it, a record of
-// its own. place names where t is first reached; it is called only for an
-// unnamed struct, union or enum.
-func (w *writer) assign(t *layout.Type, place func() string) {
-	base := baseID(t, place)
+// has reports whether t has an id.
+func (w *writer) has(t *layout.Type) bool {
+	_, ok := w.ids.Get(t)
+	return ok
+}
+
+// assign gives t, which has no id yet, its id (base, unless another type
+// has it) and, unless it shares the id of a type equal to it, a record of
+// its own.
+func (w *writer) assign(t *layout.Type, base string) {
 	id := base
 	for n := 2; ; n++ {
 		u, taken := w.byID[id]

@@ -56,7 +56,7 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 	}
 	member("types", false)
 	if recs != nil {
-		<-recs.sorted
+		recs.wait()
 		arrays.write(len(recs.types), false, func(j *jsonWriter, s *scratch, i int) {
 			t := recs.typ(i, s)
 			j.typ(&t)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +43,7 @@ func Write(w io.Writer, m Model, opts Options) error {
 	if err := encode(w, doc, recs); err != nil {
 		return err
 	}
-	if recs.w.late.Load() {
+	if recs.late() {
 		return errLate
 	}
 	return nil
@@ -60,33 +61,54 @@ func New(m Model, opts Options) *Doc {
 	for i := range doc.Functions {
 		doc.Functions[i] = recs.function(i, &s)
 	}
-	<-recs.sorted
+	recs.wait()
 	doc.Types = make([]Type, len(recs.types))
 	for i := range doc.Types {
 		doc.Types[i] = recs.typ(i, &s)
 	}
-	if recs.w.late.Load() {
+	if recs.late() {
 		panic(errLate)
 	}
 	return doc
 }
 
-// records makes the function and type records of a document, in order,
-// once every type has its id: they only read the writer's maps, so records
-// can be made on several goroutines at once, each with its scratch.
+// records makes the function and type records of a document, in order:
+// the functions' once their references have their ids, the types' once
+// every type has its id (wait). Records only read the writers' tables, so
+// they can be made on several goroutines at once, each with its scratch.
 type records struct {
-	w       *writer
+	w       *writer // the ids of all types, once sorted is closed
+	roots   *writer // the ids of the types the roots reference
 	funcs   []*layout.Function
-	types   []*layout.Type // sorted by id once sorted is closed
+	types   []typeID // sorted by id once sorted is closed
 	sorted  chan struct{}
+	failed  any // what discovery panicked with
 	passing func(fn *layout.Function) (params []abi.Pass, result *abi.Pass, ok bool)
 }
 
 func (r *records) function(i int, s *scratch) Function {
-	return r.w.function(r.funcs[i], r.passing, s)
+	return r.roots.function(r.funcs[i], r.passing, s)
 }
 
-func (r *records) typ(i int, s *scratch) Type { return r.w.typ(r.types[i], s) }
+// wait waits until every type has its id and r.types is sorted, and raises
+// in the caller's goroutine what discovery panicked with.
+func (r *records) wait() {
+	<-r.sorted
+	if r.failed != nil {
+		panic(r.failed)
+	}
+}
+
+// late reports whether a record referenced a type without an id.
+func (r *records) late() bool { return r.w.late.Load() || r.roots.late.Load() }
+
+func (r *records) typ(i int, s *scratch) Type { return r.w.typ(r.types[i].t, r.types[i].id, s) }
+
+// typeID is a type with its own record, and its id.
+type typeID struct {
+	id string
+	t  *layout.Type
+}
 
 // newDoc converts m to its dump document without the function and type
 // records, and gives every type its id. Meanwhile the exported surface is
@@ -102,7 +124,22 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	n := 2 * len(bin.Types) // about as many types as the named ones reach
 	w := &writer{byID: make(map[string]*layout.Type, n), queue: make([]*layout.Type, 0, n), eq: newEquality()}
 	w.ids.Reserve(bin)
-	w.discover(bin)
+	d := w.discover(bin)
+	// The roots' references have their final ids: the rest of the types get
+	// theirs, and are sorted, while the roots' records are written.
+	recs := &records{w: w, roots: &writer{ids: w.ids.Snapshot()}, funcs: bin.Functions, sorted: make(chan struct{})}
+	go func() {
+		defer close(recs.sorted)
+		defer func() { recs.failed = recover() }()
+		debug.SetPanicOnFault(true) // names are read from a mapped file
+		d.finish()
+		recs.types = make([]typeID, len(w.queue))
+		for i, t := range w.queue {
+			id, _ := w.ids.Get(t)
+			recs.types[i] = typeID{id, t}
+		}
+		slices.SortFunc(recs.types, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
+	}()
 	doc := &Doc{
 		Schema: Schema,
 		Binary: BinaryDoc{Path: bin.Path, Arch: bin.Arch, PtrSize: bin.PtrSize, Format: bin.Format, Kind: bin.Kind,
@@ -115,31 +152,13 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		doc.VTables = append(doc.VTables, VTable{Type: v.Type, Impl: v.Impl, Trait: v.Trait, Address: v.Address, Slots: v.Slots})
 	}
 	for i, t := range bin.Types {
-		doc.Named[i] = w.ref(t)
+		doc.Named[i] = recs.roots.ref(t)
 	}
 	for _, v := range bin.Variables {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
-			Type: w.ref(v.Type), Lang: v.Lang, File: v.File, Line: v.Line})
+			Type: recs.roots.ref(v.Type), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
-	// The types are sorted while the functions are written.
-	recs := &records{w: w, funcs: bin.Functions, sorted: make(chan struct{}), passing: <-passing}
-	go func() {
-		defer close(recs.sorted)
-		type typeID struct {
-			id string
-			t  *layout.Type
-		}
-		order := make([]typeID, len(w.queue))
-		for i, t := range w.queue {
-			id, _ := w.ids.Get(t)
-			order[i] = typeID{id, t}
-		}
-		slices.SortFunc(order, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
-		recs.types = make([]*layout.Type, len(order))
-		for i, o := range order {
-			recs.types[i] = o.t
-		}
-	}()
+	recs.passing = <-passing
 	return doc, recs
 }
 
@@ -239,10 +258,8 @@ func (w *writer) fields(fs []layout.Field, s *scratch) []Field {
 	return out
 }
 
-// typ converts t, whose id is already assigned, to its record, with its
-// lists in s.
-func (w *writer) typ(t *layout.Type, s *scratch) Type {
-	id, _ := w.ids.Get(t)
+// typ converts t, whose id is id, to its record, with its lists in s.
+func (w *writer) typ(t *layout.Type, id string, s *scratch) Type {
 	out := Type{ID: id, Kind: t.Kind, Name: t.Name, Size: t.Size, Align: t.Align, Lang: t.Lang, Decl: t.Decl,
 		File: t.File, Line: t.Line, Encoding: t.Encoding, Signed: t.Signed, Qualifier: t.Qualifier,
 		Dims: t.Dims, Variadic: t.Variadic, ABI: t.ABI, Holes: t.Holes, Padding: t.Padding,

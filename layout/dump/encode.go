@@ -41,15 +41,15 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 		return err
 	}
 	member("named", false)
-	arrays.write(len(doc.Named), doc.Named == nil, func(j *jsonWriter, _ *scratch, i int) { j.b = appendString(j.b, doc.Named[i]) })
+	arrays.write(len(doc.Named), doc.Named == nil, nil, func(j *jsonWriter, _ *scratch, i int) { j.b = appendString(j.b, doc.Named[i]) })
 	member("functions", false)
 	if recs != nil {
-		arrays.write(len(recs.funcs), false, func(j *jsonWriter, s *scratch, i int) {
+		arrays.write(len(recs.funcs), false, recs.functionsAhead, func(j *jsonWriter, s *scratch, i int) {
 			f := recs.function(i, s)
 			j.function(&f)
 		})
 	} else {
-		arrays.write(len(doc.Functions), doc.Functions == nil, func(j *jsonWriter, _ *scratch, i int) { j.function(&doc.Functions[i]) })
+		arrays.write(len(doc.Functions), doc.Functions == nil, nil, func(j *jsonWriter, _ *scratch, i int) { j.function(&doc.Functions[i]) })
 	}
 	if err := small("variables", doc.Variables); err != nil {
 		return err
@@ -57,12 +57,12 @@ func encode(w io.Writer, doc *Doc, recs *records) error {
 	member("types", false)
 	if recs != nil {
 		recs.wait()
-		arrays.write(len(recs.types), false, func(j *jsonWriter, s *scratch, i int) {
+		arrays.write(len(recs.types), false, recs.typesAhead, func(j *jsonWriter, s *scratch, i int) {
 			t := recs.typ(i, s)
 			j.typ(&t)
 		})
 	} else {
-		arrays.write(len(doc.Types), doc.Types == nil, func(j *jsonWriter, _ *scratch, i int) { j.typ(&doc.Types[i]) })
+		arrays.write(len(doc.Types), doc.Types == nil, nil, func(j *jsonWriter, _ *scratch, i int) { j.typ(&doc.Types[i]) })
 	}
 	if doc.Symbols != nil {
 		member("symbols", false)
@@ -111,8 +111,9 @@ func (a *arrayWriter) writeOne(value func(j *jsonWriter)) {
 // write writes a top-level member's array of n elements (null when isNil),
 // each appended by elem two levels deep with a scratch of its goroutine,
 // reset after each; from parallelMin elements on, chunks of them are
-// appended on all CPUs at once.
-func (a *arrayWriter) write(n int, isNil bool, elem func(j *jsonWriter, s *scratch, i int)) {
+// appended on all CPUs at once, each after ahead (when not nil) read ahead
+// what its elements read (ahead.go).
+func (a *arrayWriter) write(n int, isNil bool, ahead func(lo, hi int), elem func(j *jsonWriter, s *scratch, i int)) {
 	const chunk = 256
 	w, workers, free := a.w, a.workers, a.free
 	switch {
@@ -157,6 +158,9 @@ func (a *arrayWriter) write(n int, isNil bool, elem func(j *jsonWriter, s *scrat
 			for jb := range next {
 				c := jb.c
 				j := jsonWriter{b: jb.buf[:0], depth: 2, empty: c == 0}
+				if ahead != nil {
+					ahead(c*chunk, min((c+1)*chunk, n))
+				}
 				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
 					j.elem()
 					elem(&j, &s, i)

@@ -186,6 +186,15 @@ func (w *writer) ref(t *layout.Type) string {
 	return id
 }
 
+// id returns t's id, "" for nil or a type without one.
+func (w *writer) id(t *layout.Type) string {
+	if t == nil {
+		return ""
+	}
+	id, _ := w.ids.Get(t)
+	return id
+}
+
 // baseID is the id a type would get without clashes.
 func baseID(t *layout.Type, place func() string) string {
 	kind := string(t.Kind)

@@ -30,9 +30,9 @@ func (d *discovery) finish() {
 // through goes through the sources from d.next to end, in batches. Nearly
 // every lookup of a batch's references misses the cache, so each kind of
 // lookup is made for the whole batch in a loop of its own, where the misses
-// overlap: whether the references have ids, then the base ids of those
-// that had none and whether other types hold them. Then the references not
-// known at the start of the batch are gone through in order.
+// overlap: whether the references have ids, then the names and base ids of
+// those that had none, then whether other types hold those. Then the
+// references not known at the start of the batch are gone through in order.
 func (d *discovery) through(end int) {
 	w := d.w
 	const batch = 512 // sources
@@ -52,6 +52,11 @@ func (d *discovery) through(end int) {
 				d.news = append(d.news, int32(i))
 			}
 		}
+		var sum uint64 // the names, read ahead (ahead.go)
+		for _, i := range d.news {
+			sum += first(d.refs[i].Name)
+		}
+		aheadSum.Add(sum)
 		for _, i := range d.news {
 			d.bases = append(d.bases, baseID(d.refs[i], func() string { return d.place(int(i)) }))
 		}

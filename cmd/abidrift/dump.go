@@ -33,7 +33,7 @@ func runDump(c *cli, args []string) int {
 	}
 	gc := tuneGC(dumpBudget, fs.Arg(0))
 	defer gc.restore()
-	m, err := loadSide(&rf, fs.Arg(0), sideOptions{vtables: true})
+	m, err := loadSide(&rf, fs.Arg(0), sideOptions{vtables: true, keepPages: true})
 	if err != nil {
 		return c.fail(err)
 	}
@@ -63,6 +63,10 @@ type sideOptions struct {
 	shells *layout.Shells
 	// symbols: its symbol table, when already read.
 	symbols *dwarf.SymbolTable
+	// keepPages: the file's pages are not let go once it is read (a dump,
+	// whose writer reads every name again, and which reads nothing after
+	// it, so that its peak memory is the same either way).
+	keepPages bool
 }
 
 // loadSide reads path as a dump when its content starts with '{', else as a
@@ -78,7 +82,9 @@ func loadSide(rf *readFlags, path string, so sideOptions) (dump.Model, error) {
 	defer f.Close()
 	// Once read, the file's pages are let go: the model's names are read
 	// from it again as needed (dwarf.File.Evict).
-	defer f.Evict()
+	if !so.keepPages {
+		defer f.Evict()
+	}
 	return readSide(f, path, so)
 }
 

@@ -135,8 +135,9 @@ func (a *arrayWriter) write(n int, isNil bool, ahead func(lo, hi int), elem func
 	}
 	chunks := (n + chunk - 1) / chunk
 	type piece struct {
-		b    []byte
-		done chan struct{}
+		b      []byte
+		failed any // what appending it panicked with
+		done   chan struct{}
 	}
 	pieces := make([]*piece, chunks)
 	for i := range pieces {
@@ -158,14 +159,16 @@ func (a *arrayWriter) write(n int, isNil bool, ahead func(lo, hi int), elem func
 			for jb := range next {
 				c := jb.c
 				j := jsonWriter{b: jb.buf[:0], depth: 2, empty: c == 0}
-				if ahead != nil {
-					ahead(c*chunk, min((c+1)*chunk, n))
-				}
-				for i := c * chunk; i < min((c+1)*chunk, n); i++ {
-					j.elem()
-					elem(&j, &s, i)
-					s.reset()
-				}
+				pieces[c].failed = catch(func() {
+					if ahead != nil {
+						ahead(c*chunk, min((c+1)*chunk, n))
+					}
+					for i := c * chunk; i < min((c+1)*chunk, n); i++ {
+						j.elem()
+						elem(&j, &s, i)
+						s.reset()
+					}
+				})
 				pieces[c].b = j.b
 				close(pieces[c].done)
 			}
@@ -179,7 +182,9 @@ func (a *arrayWriter) write(n int, isNil bool, ahead func(lo, hi int), elem func
 	}()
 	w.WriteByte('[')
 	for _, p := range pieces {
-		<-p.done
+		if <-p.done; p.failed != nil {
+			panic(p.failed)
+		}
 		w.Write(p.b)
 		free <- p.b
 		p.b = nil

@@ -3,9 +3,11 @@ package dump
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	ddwarf "github.com/abidrift/abidrift/dwarf"
@@ -169,6 +171,31 @@ func TestLateTypeIsAnError(t *testing.T) {
 	if w.ids.Len() != 0 || len(w.queue) != 0 {
 		t.Fatal("ref after discovery assigned an id")
 	}
+}
+
+// TestWorkerPanicReachesCaller checks that a panic while a record is made
+// on one of the writer's goroutines is raised again in the goroutine that
+// called Write (where the command reports it), instead of ending the
+// program.
+func TestWorkerPanicReachesCaller(t *testing.T) {
+	bin := &layout.Binary{}
+	for i := range 3 * parallelMin {
+		bin.Functions = append(bin.Functions, &layout.Function{Name: "f" + strconv.Itoa(i)})
+	}
+	bad := bin.Functions[2*parallelMin]
+	passing := func(fn *layout.Function) ([]abi.Pass, *abi.Pass, bool) {
+		if fn == bad {
+			panic("broken record")
+		}
+		return nil, nil, false
+	}
+	defer func() {
+		if r := recover(); r != "broken record" {
+			t.Fatalf("Write panicked with %v, want the record's panic", r)
+		}
+	}()
+	Write(io.Discard, Model{Binary: bin}, Options{Passing: passing})
+	t.Fatal("Write returned")
 }
 
 // TestTypeNumbersOnlyHelp checks that the ids of a dump do not depend on

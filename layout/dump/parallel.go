@@ -3,6 +3,7 @@ package dump
 import (
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 )
@@ -43,4 +44,16 @@ func call(fn func(i int) error, i int) (err error) {
 		}
 	}()
 	return fn(i)
+}
+
+// catch runs fn and returns what it panicked with (nil when it returned),
+// with a fault reading a mapped file that shrank made a panic
+// (debug.SetPanicOnFault). For the goroutines a Write starts: a panic there
+// would end the program; returned, it is raised again in the caller's
+// goroutine, where the command reports it.
+func catch(fn func()) (failed any) {
+	debug.SetPanicOnFault(true)
+	defer func() { failed = recover() }()
+	fn()
+	return nil
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -111,15 +110,23 @@ type typeID struct {
 }
 
 // newDoc converts m to its dump document without the function and type
-// records, and gives every type its id. Meanwhile the exported surface is
-// made, which says under which convention each function's values travel.
+// records, and gives the types the roots reference their ids; the other
+// types get theirs on another goroutine (records.wait). Meanwhile the
+// exported surface is made, which says under which convention each
+// function's values travel.
 func newDoc(m Model, opts Options) (*Doc, *records) {
 	bin := m.Binary
-	passing := make(chan func(*layout.Function) ([]abi.Pass, *abi.Pass, bool), 1)
+	type passing = func(*layout.Function) ([]abi.Pass, *abi.Pass, bool)
+	predicted := make(chan passing, 1)
+	var failed any // what predicting panicked with
 	if opts.Passing != nil {
-		passing <- opts.Passing
+		predicted <- opts.Passing
 	} else {
-		go func() { passing <- sigPassing(m) }()
+		go func() {
+			var p passing
+			failed = catch(func() { p = sigPassing(m) })
+			predicted <- p
+		}()
 	}
 	n := 2 * len(bin.Types) // about as many types as the named ones reach
 	w := &writer{byID: make(map[string]*layout.Type, n), queue: make([]*layout.Type, 0, n), eq: newEquality()}
@@ -130,15 +137,15 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 	recs := &records{w: w, roots: &writer{ids: w.ids.Snapshot()}, funcs: bin.Functions, sorted: make(chan struct{})}
 	go func() {
 		defer close(recs.sorted)
-		defer func() { recs.failed = recover() }()
-		debug.SetPanicOnFault(true) // names are read from a mapped file
-		d.finish()
-		recs.types = make([]typeID, len(w.queue))
-		for i, t := range w.queue {
-			id, _ := w.ids.Get(t)
-			recs.types[i] = typeID{id, t}
-		}
-		slices.SortFunc(recs.types, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
+		recs.failed = catch(func() {
+			d.finish()
+			recs.types = make([]typeID, len(w.queue))
+			for i, t := range w.queue {
+				id, _ := w.ids.Get(t)
+				recs.types[i] = typeID{id, t}
+			}
+			slices.SortFunc(recs.types, func(a, b typeID) int { return strings.Compare(a.id, b.id) })
+		})
 	}()
 	doc := &Doc{
 		Schema: Schema,
@@ -158,7 +165,9 @@ func newDoc(m Model, opts Options) (*Doc, *records) {
 		doc.Variables = append(doc.Variables, Variable{Name: v.Name, LinkageName: v.LinkageName,
 			Type: recs.roots.ref(v.Type), Lang: v.Lang, File: v.File, Line: v.Line})
 	}
-	recs.passing = <-passing
+	if recs.passing = <-predicted; failed != nil {
+		panic(failed)
+	}
 	return doc, recs
 }
 

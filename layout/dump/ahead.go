@@ -13,7 +13,7 @@ import (
 // of records is made, its reads are made ahead, one kind at a time for the
 // whole chunk: the misses of a kind do not depend on each other, so the
 // processor overlaps them. The type records of the 4x bench input then take
-// 120 ms instead of 165 (testdata/bench/RESULTS.md).
+// 107 ms instead of 167 (testdata/bench/RESULTS.md).
 
 // aheadSum keeps what is read ahead, so that the reads are made.
 var aheadSum atomic.Uint64

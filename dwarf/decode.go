@@ -589,11 +589,11 @@ func (d *Decoder) Const(i int, attr dwarf.Attr) (Const, bool, error) {
 // attrValue decodes attr of entry i, refusing what decode refuses: an
 // indirect form of the wrong class, a reference outside the unit.
 func (d *Decoder) attrValue(i int, attr dwarf.Attr) (any, Form, error) {
-	if !d.Has(i, attr) {
-		return nil, 0, nil
-	}
 	r, form, af, ok := d.locate(i, attr)
 	if !ok {
+		if !d.Has(i, attr) {
+			return nil, 0, nil
+		}
 		return nil, 0, d.attrError(i, attr, r.err)
 	}
 	off := int(d.x.off[i])

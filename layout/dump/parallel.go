@@ -38,19 +38,17 @@ func inParallel(n int, fn func(i int) error) error {
 }
 
 func call(fn func(i int) error, i int) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("malformed dump: %v", p)
-		}
-	}()
-	return fn(i)
+	if p := catch(func() { err = fn(i) }); p != nil {
+		return fmt.Errorf("malformed dump: %v", p)
+	}
+	return err
 }
 
 // catch runs fn and returns what it panicked with (nil when it returned),
 // with a fault reading a mapped file that shrank made a panic
-// (debug.SetPanicOnFault). For the goroutines a Write starts: a panic there
-// would end the program; returned, it is raised again in the caller's
-// goroutine, where the command reports it.
+// (debug.SetPanicOnFault). For the goroutines the package starts: a panic
+// there would end the program; returned, it becomes an error (call) or is
+// raised again in the caller's goroutine, where the command reports it.
 func catch(fn func()) (failed any) {
 	debug.SetPanicOnFault(true)
 	defer func() { failed = recover() }()
